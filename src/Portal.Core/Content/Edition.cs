@@ -1,0 +1,63 @@
+namespace Portal.Core.Content;
+
+/// <summary>
+/// A numbered version of a document. Its content (name, URL segment, field values) is frozen once it
+/// has been published; only the workflow changes its status and schedule.
+/// </summary>
+public sealed class Edition
+{
+    private Edition()
+    {
+        Name = string.Empty;
+        UrlSegment = string.Empty;
+        CreatedBy = string.Empty;
+        Values = new Dictionary<string, string>();
+    }
+
+    internal Edition(Guid documentKey, int number, string name, string urlSegment,
+        IReadOnlyDictionary<string, string> values, string createdBy, DateTime createdAt, int? copiedFromNumber)
+    {
+        DocumentKey = documentKey;
+        Number = number;
+        Status = EditionStatus.Draft;
+        Name = name;
+        UrlSegment = urlSegment;
+        Values = values;
+        CreatedBy = createdBy;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
+        CopiedFromNumber = copiedFromNumber;
+    }
+
+    public Guid DocumentKey { get; private set; }
+    public int Number { get; private set; }
+    public EditionStatus Status { get; internal set; }
+    public string Name { get; private set; }
+    public string UrlSegment { get; private set; }
+    public IReadOnlyDictionary<string, string> Values { get; private set; }
+    public string CreatedBy { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public string? PublishedBy { get; internal set; }
+    public DateTime? PublishedAt { get; internal set; }
+    public DateTime? PublishAt { get; internal set; }
+    public DateTime? UnpublishAt { get; internal set; }
+
+    /// <summary>The edition this one was rolled back from, when it was made by a rollback.</summary>
+    public int? CopiedFromNumber { get; private set; }
+
+    internal void Rewrite(string name, string urlSegment, IReadOnlyDictionary<string, string> values, DateTime now)
+    {
+        if (!Status.IsPending())
+        {
+            throw new InvalidOperationException($"Edition {Number} of {DocumentKey} is {Status} and cannot be rewritten.");
+        }
+
+        Name = name;
+        UrlSegment = urlSegment;
+        Values = values;
+        UpdatedAt = now;
+        Status = EditionStatus.Draft;
+        PublishAt = null;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text;
+
+namespace Portal.Core.Text;
+
+public static class VietnameseText
+{
+    /// <summary>Stored text is always NFC, whatever the phone or PDF it was typed or pasted from.</summary>
+    public static string Nfc(string value) => value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
+
+    public static IReadOnlyDictionary<string, string> Nfc(IReadOnlyDictionary<string, string> values)
+    {
+        var normalized = new Dictionary<string, string>(values.Count, StringComparer.Ordinal);
+        foreach (var (alias, value) in values)
+        {
+            normalized[alias] = Nfc(value);
+        }
+
+        return normalized;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
+
+namespace Portal.Data.Content;
+
+/// <summary>One live document as the route tree needs it: no field values, so 100,000 of them stay small.</summary>
+public sealed record PublishedNodeRow(
+    Guid Key,
+    Guid? ParentKey,
+    string ContentTypeAlias,
+    int Level,
+    int SortOrder,
+    string Name,
+    string UrlSegment,
+    int EditionNumber,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+public sealed record EditionRow(Guid DocumentKey, int Number, EditionStatus Status, string Name, string UrlSegment,
+    IReadOnlyDictionary<string, string> Values, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string? PublishedBy);
+
+public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> contexts)
+{
+    public async Task<List<PublishedNodeRow>> LiveNodesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LiveQuery(db).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The live rows for a document and everything below it, after a move, trash or restore.</summary>
+    public async Task<List<PublishedNodeRow>> LiveSubtreeAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var path = await db.Documents.Where(d => d.Key == key).Select(d => d.Path).FirstOrDefaultAsync(cancellationToken);
+        if (path is null)
+        {
+            return [];
+        }
+
+        var subtree = db.Documents.Where(d => d.Path.StartsWith(path)).Select(d => d.Key);
+        return await LiveQuery(db).Where(n => subtree.Contains(n.Key)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<PublishedNodeRow?> LiveNodeAsync(Guid key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await LiveQuery(db).FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
+    }
+
+    public async Task<EditionRow?> EditionAsync(Guid documentKey, int number, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Editions.AsNoTracking()
+            .Where(e => e.DocumentKey == documentKey && e.Number == number)
+            .Select(e => new EditionRow(e.DocumentKey, e.Number, e.Status, e.Name, e.UrlSegment, e.Values, e.CreatedAt, e.UpdatedAt,
+                e.PublishedAt, e.PublishedBy))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static IQueryable<PublishedNodeRow> LiveQuery(PortalDbContext db) =>
+        from d in db.Documents.AsNoTracking()
+        join e in db.Editions.AsNoTracking() on d.Key equals e.DocumentKey
+        where !d.Trashed && e.Status == EditionStatus.Published
+        select new PublishedNodeRow(d.Key, d.ParentKey, d.ContentTypeAlias, d.Level, d.SortOrder, e.Name, e.UrlSegment, e.Number,
+            d.CreatedAt, e.PublishedAt ?? d.UpdatedAt);
+}

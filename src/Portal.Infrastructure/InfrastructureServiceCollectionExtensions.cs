@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Events;
+using Portal.Core.Schema;
+using Portal.Core.Workflow;
+using Portal.Data.Content;
+using Portal.Data.Outbox;
+using Portal.Data.Schema;
+using Portal.Infrastructure.Outbox;
+using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.RichText;
+using Portal.Infrastructure.Scheduling;
+using Portal.Infrastructure.Schema;
+using Portal.Infrastructure.Seeding;
+using Portal.Infrastructure.Startup;
+using Portal.Infrastructure.Usync;
+
+namespace Portal.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>The content engine: schema, workflow verbs, outbox, published cache, uSync, seeding. Expects a PortalDbContext factory.</summary>
+    public static IServiceCollection AddPortalContentEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<SchemaStore>();
+        services.AddSingleton<SchemaCatalog>();
+        services.AddSingleton<ISchemaCatalog>(sp => sp.GetRequiredService<SchemaCatalog>());
+
+        services.AddSingleton<IRichTextSanitizer, HtmlRichTextSanitizer>();
+        services.AddSingleton<EditionInput>();
+        services.AddSingleton<IContentSessionFactory, ContentSessionFactory>();
+        services.AddSingleton<ContentEditing>();
+        services.AddSingleton<ContentPublishing>();
+        services.AddSingleton<ContentStructure>();
+
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Portal:Outbox"));
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxPoller>();
+        services.AddHostedService<ScheduledPublishingService>();
+
+        services.AddSingleton<PublishedContentQueries>();
+        services.AddSingleton<PublishedRouteTree>();
+        services.AddSingleton<IContentEventConsumer>(sp => sp.GetRequiredService<PublishedRouteTree>());
+        services.AddSingleton<PublishedContentCache>();
+        AddHybridCache(services, configuration);
+
+        services.AddSingleton<UsyncSchemaImporter>();
+        services.AddSingleton<UsyncContentImporter>();
+        services.AddSingleton<ContentBulkWriter>();
+        services.AddSingleton<SyntheticContentSeeder>();
+        services.AddSingleton<StartupCaches>();
+        services.AddSingleton<ContentStartup>();
+        return services;
+    }
+
+    private static void AddHybridCache(IServiceCollection services, IConfiguration configuration)
+    {
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            // Registered before HybridCache, Redis becomes its second level, shared by every node.
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "portal:";
+            });
+        }
+
+        services.AddHybridCache();
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using Portal.Core.Events;
+using Portal.Data.Outbox;
+
+namespace Portal.Infrastructure.Outbox;
+
+/// <summary>
+/// Hands committed outbox rows to consumers in order. Node consumers keep their place in memory (their
+/// state is rebuilt at start); durable consumers keep it in the database, so an event committed just
+/// before a crash is delivered after the restart.
+/// </summary>
+public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<IContentEventConsumer> consumers, ILogger<OutboxDispatcher> logger)
+    : IOutboxSignal, IDisposable
+{
+    private const int BatchSize = 500;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly Dictionary<string, long> nodeCursors = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<IContentEventConsumer> all = consumers.ToList();
+    private bool nodeConsumersStarted;
+
+    /// <summary>Node consumers start after <paramref name="lastAppliedId"/>: everything up to it is already in the state they loaded.</summary>
+    public void StartNodeConsumers(long lastAppliedId)
+    {
+        lock (nodeCursors)
+        {
+            foreach (var consumer in all.Where(c => c.Scope == ConsumerScope.Node))
+            {
+                nodeCursors[consumer.Name] = lastAppliedId;
+            }
+
+            nodeConsumersStarted = true;
+        }
+    }
+
+    public Task CommittedAsync(CancellationToken cancellationToken) => DispatchPendingAsync(cancellationToken);
+
+    public async Task DispatchPendingAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var consumer in all)
+            {
+                await DispatchToAsync(consumer, cancellationToken);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task DispatchToAsync(IContentEventConsumer consumer, CancellationToken cancellationToken)
+    {
+        long cursor;
+        if (consumer.Scope == ConsumerScope.Node)
+        {
+            if (!nodeConsumersStarted)
+            {
+                return;
+            }
+
+            cursor = nodeCursors[consumer.Name];
+        }
+        else
+        {
+            cursor = await store.CursorAsync(consumer.Name, cancellationToken) ?? 0;
+        }
+
+        var start = cursor;
+        while (true)
+        {
+            var batch = await store.ReadAfterAsync(cursor, BatchSize, cancellationToken);
+            var failed = false;
+            foreach (var message in batch)
+            {
+                if (OutboxSerializer.FromMessage(message) is { } contentEvent)
+                {
+                    try
+                    {
+                        await consumer.HandleAsync(contentEvent, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Stop at the failed event; the poller retries from here, so order is kept.
+                        LogConsumerFailed(logger, ex, consumer.Name, message.Id);
+                        failed = true;
+                        break;
+                    }
+                }
+
+                cursor = message.Id;
+            }
+
+            if (failed || batch.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (cursor == start)
+        {
+            return;
+        }
+
+        if (consumer.Scope == ConsumerScope.Node)
+        {
+            nodeCursors[consumer.Name] = cursor;
+        }
+        else
+        {
+            await store.SaveCursorAsync(consumer.Name, cursor, cancellationToken);
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox consumer {Consumer} failed on message {MessageId}; it will be retried")]
+    private static partial void LogConsumerFailed(ILogger logger, Exception exception, string consumer, long messageId);
+}

@@ -1,0 +1,275 @@
+using Portal.Core.Events;
+using Portal.Data.Content;
+
+namespace Portal.Infrastructure.PublishedCache;
+
+/// <summary>
+/// Every live document in memory, with the children of each and the URL segment that reaches it. Built
+/// from the database at start, then kept current by content events. A document is reachable only when
+/// every ancestor is live too.
+/// </summary>
+public sealed class PublishedRouteTree(PublishedContentQueries queries) : IContentEventConsumer
+{
+    private readonly Lock sync = new();
+    private Dictionary<Guid, PublishedNode> nodes = [];
+    private Dictionary<Guid, List<PublishedNode>> children = [];
+
+    public string Name => "published-routes";
+
+    public ConsumerScope Scope => ConsumerScope.Node;
+
+    public int Count
+    {
+        get
+        {
+            lock (sync)
+            {
+                return nodes.Count;
+            }
+        }
+    }
+
+    public async Task RebuildAsync(CancellationToken cancellationToken)
+    {
+        var rows = await queries.LiveNodesAsync(cancellationToken);
+        var fresh = new Dictionary<Guid, PublishedNode>(rows.Count);
+        foreach (var row in rows)
+        {
+            fresh[row.Key] = ToNode(row);
+        }
+
+        var freshChildren = BuildChildren(fresh.Values);
+        lock (sync)
+        {
+            nodes = fresh;
+            children = freshChildren;
+        }
+    }
+
+    /// <summary>The site's home: the first live root document.</summary>
+    public PublishedNode? Root
+    {
+        get
+        {
+            lock (sync)
+            {
+                return children.TryGetValue(Guid.Empty, out var roots) && roots.Count > 0 ? roots[0] : null;
+            }
+        }
+    }
+
+    public PublishedNode? Find(Guid key)
+    {
+        lock (sync)
+        {
+            return nodes.GetValueOrDefault(key);
+        }
+    }
+
+    /// <summary>Resolves a URL path such as <c>/chuyen-trang-cchc/ten-bai/</c> below the home page.</summary>
+    public PublishedNode? Resolve(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        lock (sync)
+        {
+            if (!children.TryGetValue(Guid.Empty, out var roots) || roots.Count == 0)
+            {
+                return null;
+            }
+
+            var current = roots[0];
+            foreach (var segment in segments)
+            {
+                if (!children.TryGetValue(current.Key, out var below))
+                {
+                    return null;
+                }
+
+                var next = below.Find(n => string.Equals(n.UrlSegment, segment, StringComparison.OrdinalIgnoreCase));
+                if (next is null)
+                {
+                    return null;
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
+    }
+
+    /// <summary>The public URL, with leading and trailing slash as Umbraco writes routes; null when an ancestor is not live.</summary>
+    public string? UrlOf(Guid key)
+    {
+        lock (sync)
+        {
+            var segments = new Stack<string>();
+            var current = nodes.GetValueOrDefault(key);
+            while (current is not null)
+            {
+                if (current.ParentKey is not { } parentKey)
+                {
+                    // The home page is "/"; its own segment never appears in URLs.
+                    return IsFirstRoot(current) ? "/" + string.Concat(segments.Select(s => s + "/")) : null;
+                }
+
+                segments.Push(current.UrlSegment);
+                current = nodes.GetValueOrDefault(parentKey);
+            }
+
+            return null;
+        }
+    }
+
+    public IReadOnlyList<PublishedNode> ChildrenOf(Guid key)
+    {
+        lock (sync)
+        {
+            return children.TryGetValue(key, out var list) ? list.ToList() : [];
+        }
+    }
+
+    /// <summary>From the home page down to the parent of <paramref name="key"/>.</summary>
+    public IReadOnlyList<PublishedNode> AncestorsOf(Guid key)
+    {
+        lock (sync)
+        {
+            var ancestors = new List<PublishedNode>();
+            var current = nodes.GetValueOrDefault(key);
+            while (current?.ParentKey is { } parentKey && nodes.TryGetValue(parentKey, out var parent))
+            {
+                ancestors.Add(parent);
+                current = parent;
+            }
+
+            ancestors.Reverse();
+            return ancestors;
+        }
+    }
+
+    public async Task HandleAsync(ContentEvent contentEvent, CancellationToken cancellationToken)
+    {
+        switch (contentEvent)
+        {
+            case EditionPublished or EditionUnpublished:
+                ReplaceSubtree(contentEvent.DocumentKey, await queries.LiveSubtreeAsync(contentEvent.DocumentKey, cancellationToken), onlyRoot: true);
+                break;
+            case DocumentMoved or DocumentTrashed or DocumentRestored:
+                ReplaceSubtree(contentEvent.DocumentKey, await queries.LiveSubtreeAsync(contentEvent.DocumentKey, cancellationToken), onlyRoot: false);
+                break;
+            case DocumentsSorted sorted:
+                foreach (var key in sorted.OrderedKeys)
+                {
+                    ReplaceSubtree(key, await queries.LiveSubtreeAsync(key, cancellationToken), onlyRoot: true);
+                }
+
+                break;
+            case ContentBulkLoaded:
+                await RebuildAsync(cancellationToken);
+                break;
+        }
+    }
+
+    private void ReplaceSubtree(Guid key, List<PublishedNodeRow> liveRows, bool onlyRoot)
+    {
+        lock (sync)
+        {
+            if (onlyRoot)
+            {
+                RemoveNode(key);
+                if (liveRows.Find(r => r.Key == key) is { } row)
+                {
+                    AddNode(ToNode(row));
+                }
+
+                return;
+            }
+
+            foreach (var stale in SubtreeKeys(key))
+            {
+                RemoveNode(stale);
+            }
+
+            foreach (var row in liveRows.OrderBy(r => r.Level))
+            {
+                AddNode(ToNode(row));
+            }
+        }
+    }
+
+    private List<Guid> SubtreeKeys(Guid key)
+    {
+        var keys = new List<Guid>();
+        var pending = new Stack<Guid>();
+        pending.Push(key);
+        while (pending.TryPop(out var current))
+        {
+            if (nodes.ContainsKey(current))
+            {
+                keys.Add(current);
+            }
+
+            if (children.TryGetValue(current, out var below))
+            {
+                foreach (var child in below)
+                {
+                    pending.Push(child.Key);
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private void RemoveNode(Guid key)
+    {
+        if (nodes.Remove(key, out var removed) && children.TryGetValue(removed.ParentKey ?? Guid.Empty, out var siblings))
+        {
+            siblings.RemoveAll(n => n.Key == key);
+        }
+    }
+
+    private void AddNode(PublishedNode node)
+    {
+        nodes[node.Key] = node;
+        var parent = node.ParentKey ?? Guid.Empty;
+        if (!children.TryGetValue(parent, out var siblings))
+        {
+            siblings = [];
+            children[parent] = siblings;
+        }
+
+        var index = siblings.FindIndex(n => n.SortOrder > node.SortOrder);
+        siblings.Insert(index < 0 ? siblings.Count : index, node);
+    }
+
+    private bool IsFirstRoot(PublishedNode node) =>
+        children.TryGetValue(Guid.Empty, out var roots) && roots.Count > 0 && roots[0].Key == node.Key;
+
+    private static Dictionary<Guid, List<PublishedNode>> BuildChildren(IEnumerable<PublishedNode> all)
+    {
+        var map = new Dictionary<Guid, List<PublishedNode>>();
+        foreach (var node in all)
+        {
+            var parent = node.ParentKey ?? Guid.Empty;
+            if (!map.TryGetValue(parent, out var list))
+            {
+                list = [];
+                map[parent] = list;
+            }
+
+            list.Add(node);
+        }
+
+        foreach (var list in map.Values)
+        {
+            list.Sort((a, b) => a.SortOrder != b.SortOrder ? a.SortOrder.CompareTo(b.SortOrder) : a.Key.CompareTo(b.Key));
+        }
+
+        return map;
+    }
+
+    private static PublishedNode ToNode(PublishedNodeRow row) =>
+        new(row.Key, row.ParentKey, row.ContentTypeAlias, row.Level, row.SortOrder, row.Name, row.UrlSegment, row.EditionNumber,
+            row.CreatedAt, row.UpdatedAt);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Workflow;
+using Portal.Data;
+using Portal.Data.Outbox;
+using Portal.Infrastructure.Outbox;
+using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Usync;
+
+namespace Portal.Infrastructure.Startup;
+
+public sealed class ContentStartupOptions
+{
+    /// <summary>The uSync folder holding ContentTypes, DataTypes and Content (the schema as code, and the seed).</summary>
+    public string UsyncFolder { get; set; } = string.Empty;
+
+    /// <summary><c>Portal:SeedDemoContent</c>: import uSync/v17/Content on the first start of an empty database.</summary>
+    public bool SeedDemoContent { get; set; } = true;
+}
+
+/// <summary>
+/// Brings a node's content side up: schema from uSync (idempotent by Key), seed content on an empty
+/// database, the route tree from the database, then the outbox from where this node's state begins.
+/// </summary>
+public sealed partial class ContentStartup(
+    IDbContextFactory<PortalDbContext> contexts,
+    UsyncSchemaImporter schemaImporter,
+    UsyncContentImporter contentImporter,
+    EditionInput input,
+    StartupCaches caches,
+    ILogger<ContentStartup> logger)
+{
+    public async Task RunAsync(ContentStartupOptions options, CancellationToken cancellationToken)
+    {
+        var schema = await schemaImporter.ImportAsync(options.UsyncFolder, cancellationToken);
+        LogReport(logger, "schema", schema.Summary);
+        foreach (var warning in schema.Warnings)
+        {
+            LogWarning(logger, warning);
+        }
+
+        if (options.SeedDemoContent && !await HasDocumentsAsync(cancellationToken))
+        {
+            var content = await contentImporter.ImportAsync(options.UsyncFolder, input, cancellationToken);
+            LogReport(logger, "seed content", content.Summary);
+            foreach (var warning in content.Warnings)
+            {
+                LogWarning(logger, warning);
+            }
+        }
+
+        await caches.WarmAsync(cancellationToken);
+    }
+
+    private async Task<bool> HasDocumentsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Documents.AnyAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "uSync {Part} import: {Summary}")]
+    private static partial void LogReport(ILogger logger, string part, string summary);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "uSync: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string warning);
+}
+
+/// <summary>Loads this node's in-memory state and lines the outbox up behind it.</summary>
+public sealed class StartupCaches(OutboxStore outbox, OutboxDispatcher dispatcher, PublishedRouteTree routes)
+{
+    public async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        // Read the outbox position first: any event after it is applied again, and applying twice is harmless.
+        var lastId = await outbox.LastIdAsync(cancellationToken);
+        await routes.RebuildAsync(cancellationToken);
+        dispatcher.StartNodeConsumers(lastId);
+        await dispatcher.DispatchPendingAsync(cancellationToken);
+    }
+}

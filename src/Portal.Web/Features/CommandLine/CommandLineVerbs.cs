@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using Portal.Core.Workflow;
+using Portal.Infrastructure.Seeding;
+using Portal.Infrastructure.Startup;
+using Portal.Infrastructure.Usync;
+using Portal.Web.Features.Hosting;
+
+namespace Portal.Web.Features.CommandLine;
+
+/// <summary>
+/// <c>dotnet run --project src/Portal.Web -- &lt;verb&gt;</c>: migrate, usync import|export [folder],
+/// seed synthetic --documents N. Each prints what it did and exits non-zero with a clear message on failure.
+/// </summary>
+internal static class CommandLineVerbs
+{
+    private static readonly string[] Verbs = ["migrate", "usync", "seed"];
+
+    private const string Usage = """
+        Cách dùng:
+          migrate                              cập nhật cấu trúc cơ sở dữ liệu
+          usync import [thư mục]               nhập loại nội dung, kiểu dữ liệu và nội dung từ thư mục uSync
+          usync export [thư mục]               xuất loại nội dung và kiểu dữ liệu ra thư mục uSync
+          seed synthetic --documents N         tạo N tin bài tổng hợp để đo hiệu năng
+        """;
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            return args switch
+            {
+                ["migrate", ..] => await MigrateAsync(services, cancel.Token),
+                ["usync", "import", .. var rest] => await ImportAsync(services, FolderArgument(services, rest), cancel.Token),
+                ["usync", "export", .. var rest] => await ExportAsync(services, FolderArgument(services, rest), cancel.Token),
+                ["seed", "synthetic", .. var rest] => await SeedSyntheticAsync(services, rest, cancel.Token),
+                _ => Fail("Lệnh không hợp lệ.\n" + Usage, exitCode: 2),
+            };
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("Đã hủy.", exitCode: 130);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException
+                                       or Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            return Fail($"Lỗi: {ex.Message}", exitCode: 1);
+        }
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var applied = await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        Console.WriteLine(applied == 0 ? "Cơ sở dữ liệu đã ở phiên bản mới nhất." : $"Đã áp dụng {applied} bản cập nhật cơ sở dữ liệu.");
+        return 0;
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return Fail($"Không tìm thấy thư mục uSync: {folder}", exitCode: 1);
+        }
+
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        var schema = await services.GetRequiredService<UsyncSchemaImporter>().ImportAsync(folder, cancellationToken);
+        Console.WriteLine($"Loại nội dung và kiểu dữ liệu: {schema.Summary}.");
+        var content = await services.GetRequiredService<UsyncContentImporter>()
+            .ImportAsync(folder, services.GetRequiredService<EditionInput>(), cancellationToken);
+        Console.WriteLine($"Nội dung: {content.Summary}.");
+        foreach (var warning in schema.Warnings.Concat(content.Warnings))
+        {
+            Console.WriteLine($"  Cảnh báo: {warning}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ExportAsync(IServiceProvider services, string folder, CancellationToken cancellationToken)
+    {
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        var written = await services.GetRequiredService<UsyncSchemaImporter>().ExportAsync(folder, cancellationToken);
+        Console.WriteLine($"Đã ghi {written} tệp vào {folder}.");
+        return 0;
+    }
+
+    private static async Task<int> SeedSyntheticAsync(IServiceProvider services, string[] rest, CancellationToken cancellationToken)
+    {
+        if (rest is not ["--documents", var text] || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count <= 0)
+        {
+            return Fail("Cần số lượng tin bài: seed synthetic --documents N (N là số nguyên dương).", exitCode: 2);
+        }
+
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        await services.GetRequiredService<ContentStartup>().RunAsync(services.GetRequiredService<ContentStartupOptions>(), cancellationToken);
+        var watch = Stopwatch.StartNew();
+        await services.GetRequiredService<SyntheticContentSeeder>().SeedAsync(count, cancellationToken);
+        Console.WriteLine($"Đã tạo {count} tin bài tổng hợp trong {watch.Elapsed.TotalSeconds:0.0} giây.");
+        return 0;
+    }
+
+    private static string FolderArgument(IServiceProvider services, string[] rest) =>
+        rest.FirstOrDefault(a => !a.StartsWith('-')) is { } folder
+            ? Path.GetFullPath(folder)
+            : services.GetRequiredService<PortalPaths>().UsyncFolder;
+
+    private static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine(message);
+        return exitCode;
+    }
+}

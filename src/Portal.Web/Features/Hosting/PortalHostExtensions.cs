@@ -1,0 +1,100 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
+using Portal.Data;
+using Portal.Data.Users;
+using Portal.Infrastructure;
+using Portal.Infrastructure.Startup;
+using Portal.Web.Features.CommandLine;
+using Portal.Web.Features.Health;
+using Portal.Web.Features.Site;
+using Portal.Web.Features.Users;
+
+namespace Portal.Web.Features.Hosting;
+
+public static class PortalHostExtensions
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        var paths = PortalPaths.Resolve(options, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(new ContentStartupOptions { UsyncFolder = paths.UsyncFolder, SeedDemoContent = options.SeedDemoContent });
+
+        builder.Services.AddPortalDatabase(builder.Configuration, options, paths);
+        builder.Services.AddPortalContentEngine(builder.Configuration);
+        builder.Services.AddPortalUsers();
+
+        // Must start before the outbox poller and the scheduler: they need the schema and route tree it loads.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PortalStartupService>());
+
+        // Razor would otherwise write every Vietnamese letter as a numeric entity (Thủ → Th&#x1EE7;).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddControllersWithViews()
+            .AddRazorOptions(o => o.ViewLocationFormats.Add("/Features/{1}/Views/{0}.cshtml"));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<HealthReporter>();
+        builder.Services.AddSingleton<SitePageBuilder>();
+        return builder;
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        app.UseStatusCodePagesWithReExecute("/loi/{0}");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/loi/500");
+        }
+
+        app.MapHealth();
+        app.MapControllers();
+        return app;
+    }
+
+    /// <summary>Runs a command-line verb when one is given, otherwise the web host.</summary>
+    public static async Task<int> RunPortalAsync(this WebApplication app, string[] args)
+    {
+        if (CommandLineVerbs.IsVerb(args))
+        {
+            return await CommandLineVerbs.RunAsync(app.Services, args);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+}
+
+/// <summary>Database, schema, seed, caches and the first administrator, before the server accepts a request.</summary>
+internal sealed class PortalStartupService(IServiceProvider services, ContentStartup content, ContentStartupOptions options) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        await content.RunAsync(options, cancellationToken);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal static class UsersRegistration
+{
+    public static IServiceCollection AddPortalUsers(this IServiceCollection services)
+    {
+        services.AddIdentityCore<BackofficeUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<PortalDbContext>();
+        services.AddScoped<AdminBootstrap>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Users;
+using Portal.Web.Features.Hosting;
+
+namespace Portal.Web.Features.Users;
+
+/// <summary>
+/// Creates the first administrator when no backoffice user exists. Without a configured password a strong
+/// one is generated and printed once to the console: it is stored only as a hash.
+/// </summary>
+internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, PortalOptions options, TimeProvider clock, ILogger<AdminBootstrap> logger)
+{
+    public const string DefaultEmail = "admin@cchc.kontum.gov.vn";
+
+    public async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (await users.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var email = string.IsNullOrWhiteSpace(options.Admin.Email) ? DefaultEmail : options.Admin.Email.Trim();
+        var generated = string.IsNullOrEmpty(options.Admin.Password);
+        var password = generated ? GeneratePassword() : options.Admin.Password;
+        var user = new BackofficeUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = "Quản trị hệ thống",
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Không tạo được tài khoản quản trị đầu tiên: "
+                + string.Join("; ", result.Errors.Select(e => e.Description))
+                + ". Kiểm tra Portal:Admin:Password (ít nhất 12 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt).");
+        }
+
+        LogCreated(logger, email);
+        if (generated)
+        {
+            // Printed straight to the console, never to the log sinks, and only this once.
+            Console.WriteLine($"""
+
+                ==== Tài khoản quản trị đầu tiên ====
+                Thư điện tử: {email}
+                Mật khẩu (chỉ hiển thị một lần): {password}
+                =====================================
+
+                """);
+        }
+    }
+
+    private static string GeneratePassword()
+    {
+        const string lower = "abcdefghijkmnopqrstuvwxyz";
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string digits = "23456789";
+        const string symbols = "!@#$%^&*-_=+";
+        var all = lower + upper + digits + symbols;
+        var chars = new char[20];
+        chars[0] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[1] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
+        for (var i = 4; i < chars.Length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email}")]
+    private static partial void LogCreated(ILogger logger, string email);
+}
