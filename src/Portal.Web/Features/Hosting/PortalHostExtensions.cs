@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Portal.Data;
@@ -26,6 +27,11 @@ public static class PortalHostExtensions
         builder.Services.AddPortalDatabase(builder.Configuration, options, paths);
         builder.Services.AddPortalContentEngine(builder.Configuration);
         builder.Services.AddPortalUsers();
+
+        // Antiforgery and cookie keys survive restarts; with Redis they are shared by every node (workflow issue).
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
 
         // Must start before the outbox poller and the scheduler: they need the schema and route tree it loads.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PortalStartupService>());
