@@ -103,13 +103,14 @@ public sealed class Document
             return ContentOperationStatus.Success;
         }
 
-        return LatestUnpublished() is not null ? ContentOperationStatus.Success : ContentOperationStatus.NothingToPublish;
+        // Re-publishing an unpublished edition only makes sense when nothing newer is live.
+        return Live is null && LatestUnpublished() is not null ? ContentOperationStatus.Success : ContentOperationStatus.NothingToPublish;
     }
 
     /// <summary>Makes the pending edition live (or re-publishes the last unpublished one) and supersedes the previous live edition.</summary>
     public Edition Publish(string actor, DateTime now)
     {
-        var toPublish = Pending ?? LatestUnpublished()
+        var toPublish = Pending ?? (Live is null ? LatestUnpublished() : null)
             ?? throw new InvalidOperationException($"Document {Key} has nothing to publish; call CanPublish first.");
         var previous = Live;
         if (previous is not null && previous != toPublish)

@@ -21,7 +21,7 @@ public static partial class FieldValueRules
     {
         FieldEditor.Integer => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
             ? null : "Giá trị phải là số nguyên.",
-        FieldEditor.Decimal => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+        FieldEditor.Decimal => decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? null : "Giá trị phải là số (dùng dấu chấm cho phần thập phân).",
         FieldEditor.Date => TryParseDate(value, out _) ? null : "Ngày không hợp lệ (định dạng yyyy-MM-dd).",
         FieldEditor.Toggle => value is "0" or "1" || bool.TryParse(value, out _) ? null : "Giá trị phải là có (1) hoặc không (0).",

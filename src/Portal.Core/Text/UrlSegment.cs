@@ -12,7 +12,7 @@ public static class UrlSegment
     // Umbraco's default RequestHandler:UrlReplacing characters: these vanish or are spelled out rather than becoming a hyphen.
     private static readonly Dictionary<char, string> Replacements = new()
     {
-        ['"'] = string.Empty, ['\''] = string.Empty, ['’'] = string.Empty, ['%'] = string.Empty, ['.'] = string.Empty,
+        ['"'] = string.Empty, ['\''] = string.Empty, ['%'] = string.Empty, ['.'] = string.Empty,
         [';'] = string.Empty, ['/'] = string.Empty, ['\\'] = string.Empty, [':'] = string.Empty, ['#'] = string.Empty,
         ['&'] = string.Empty, ['?'] = string.Empty, ['<'] = string.Empty, ['>'] = string.Empty,
         ['+'] = "plus", ['*'] = "star",
@@ -36,7 +36,7 @@ public static class UrlSegment
                 'đ' or 'Đ' => 'd',
                 _ => char.ToLowerInvariant(c),
             };
-            if (folded is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+            if (folded is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_')
             {
                 if (pendingHyphen && builder.Length > 0)
                 {

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Portal.Web.Features.CommandLine;
+using Portal.Web.Tests.TestHost;
+
+namespace Portal.Web.Tests.Features.CommandLine;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class CommandLineVerbsTests
+{
+    [Fact]
+    public async Task UsyncExport_ToFolder_WritesTheSchemaFiles()
+    {
+        var folder = TestServices.NewDataDirectory();
+        var export = Path.Combine(folder, "export");
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+
+            var exitCode = await CommandLineVerbs.RunAsync(factory.Services, ["usync", "export", export]);
+
+            Assert.Equal(0, exitCode);
+            Assert.True(File.Exists(Path.Combine(export, "ContentTypes", "article.config")));
+            Assert.True(File.Exists(Path.Combine(export, "DataTypes", "richtext-editor.config")));
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task SeedSynthetic_Documents_AddsThatManyLiveArticles()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+            var before = await PublishedAsync(client);
+
+            var exitCode = await CommandLineVerbs.RunAsync(factory.Services, ["seed", "synthetic", "--documents", "300"]);
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal(before + 300, await PublishedAsync(client));
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "seed", "synthetic" }, 2)]
+    [InlineData(new[] { "seed", "synthetic", "--documents", "nhiều" }, 2)]
+    [InlineData(new[] { "usync", "xoa" }, 2)]
+    [InlineData(new[] { "usync", "import", "/khong/co/thu/muc" }, 1)]
+    public async Task BadArguments_ExitNonZeroWithAMessage(string[] args, int expectedExitCode)
+    {
+        var folder = TestServices.NewDataDirectory();
+        var error = new StringWriter();
+        var original = Console.Error;
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+            Console.SetError(error);
+
+            var exitCode = await CommandLineVerbs.RunAsync(factory.Services, args);
+
+            Assert.Equal(expectedExitCode, exitCode);
+            Assert.NotEmpty(error.ToString().Trim());
+        }
+        finally
+        {
+            Console.SetError(original);
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    private static async Task<int> PublishedAsync(HttpClient client)
+    {
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
+        return json.RootElement.GetProperty("publishedDocuments").GetInt32();
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}

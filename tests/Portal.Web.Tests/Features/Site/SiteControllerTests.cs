@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.PublishedCache;
+using Portal.Web.Tests.TestHost;
+using StackExchange.Redis;
+
+namespace Portal.Web.Tests.Features.Site;
+
+public sealed class SiteControllerTests : IAsyncLifetime
+{
+    private readonly string folder = TestServices.NewDataDirectory();
+    private PortalFactory factory = null!;
+    private HttpClient client = null!;
+
+    public Task InitializeAsync()
+    {
+        factory = new PortalFactory(folder, new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestServices.Redis });
+        client = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+        TestServices.DeleteQuietly(folder);
+    }
+
+    [Fact]
+    public async Task UnknownUrl_Answers404WithAVietnamesePage()
+    {
+        var response = await client.GetAsync(new Uri("/khong-co-trang-nay/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy trang", html, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Article_Seeded_ShowsTitleDateBreadcrumbsAndSanitisedBody()
+    {
+        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var column = tree.Resolve("/chuyen-trang-cchc/")!;
+        var article = tree.ChildrenOf(column.Key).First(n => n.ContentTypeAlias == "article");
+
+        var html = await client.GetStringAsync(new Uri(tree.UrlOf(article.Key)!, UriKind.Relative));
+
+        Assert.Contains($"<h1>{article.Name}</h1>", html, StringComparison.Ordinal);
+        Assert.Matches(@"Ngày đăng: <time datetime=""\d{4}-\d{2}-\d{2}"">\d{2}/\d{2}/\d{4}</time>", html);
+        Assert.Contains("<li><a href=\"/chuyen-trang-cchc/\">Chuyên trang CCHC</a></li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task LegalDocument_Seeded_ShowsNumberIssuerAndDateInVietnameseFormat()
+    {
+        var html = await client.GetStringAsync(new Uri("/van-ban/", UriKind.Relative));
+        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var list = tree.Resolve("/van-ban/")!;
+        var plan = tree.ChildrenOf(list.Key).Single(n => n.Name.Contains("457/KH-UBND", StringComparison.Ordinal));
+
+        var page = await client.GetStringAsync(new Uri(tree.UrlOf(plan.Key)!, UriKind.Relative));
+
+        Assert.Contains(plan.Name, html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Ngày ban hành</dt><dd>23/02/2018</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Người ký</dt><dd>Nguyễn Văn Hòa</dd>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageRender_RedisConfigured_StoresTheEditionInRedis()
+    {
+        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var unit = tree.Resolve("/don-vi/so-tu-phap/")!;
+
+        var response = await client.GetAsync(new Uri("/don-vi/so-tu-phap/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var key = "portal:" + PublishedContentCache.CacheKey(unit.Key, unit.EditionNumber);
+        var stored = false;
+        // HybridCache writes its second level in the background after answering.
+        for (var attempt = 0; attempt < 50 && !stored; attempt++)
+        {
+            stored = await redis.GetDatabase().KeyExistsAsync(key);
+            if (!stored)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(stored, $"Redis has no key {key}");
+    }
+}

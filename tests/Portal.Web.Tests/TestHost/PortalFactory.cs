@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Npgsql;
+
+namespace Portal.Web.Tests.TestHost;
+
+/// <summary>The real host over its own data folder (SQLite by default, or a fresh PostgreSQL database).</summary>
+internal sealed class PortalFactory(string dataDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = dataDirectory;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
+
+internal static class TestServices
+{
+    public static string PostgreSql => Environment.GetEnvironmentVariable("PORTAL_PG") is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException("PORTAL_PG is not set: run scripts/test.sh, which starts PostgreSQL.");
+
+    public static string Redis => Environment.GetEnvironmentVariable("PORTAL_REDIS") is { Length: > 0 } value
+        ? value
+        : throw new InvalidOperationException("PORTAL_REDIS is not set: run scripts/test.sh, which starts Redis.");
+
+    public static string NewDataDirectory() => Directory.CreateTempSubdirectory("portal-web-").FullName;
+
+    /// <summary>A connection string to a database that does not exist yet; migrations create it.</summary>
+    public static string NewPostgreSqlDatabase() =>
+        new NpgsqlConnectionStringBuilder(PostgreSql) { Database = "portal_web_" + Guid.NewGuid().ToString("N"), Pooling = false }.ConnectionString;
+
+    public static async Task DropPostgreSqlDatabaseAsync(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSql) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS still maps a file; the temp folder is cleaned by the system.
+        }
+    }
+}
