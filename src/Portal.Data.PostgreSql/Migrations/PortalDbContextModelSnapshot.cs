@@ -266,6 +266,9 @@ namespace Portal.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "UnpublishAt");
 
+                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt")
+                        .HasDatabaseName("IX_Editions_RouteTree");
+
                     b.ToTable("Editions", (string)null);
                 });
 

@@ -257,6 +257,9 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "UnpublishAt");
 
+                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt")
+                        .HasDatabaseName("IX_Editions_RouteTree");
+
                     b.ToTable("Editions", (string)null);
                 });
 

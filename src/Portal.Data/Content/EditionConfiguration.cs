@@ -32,6 +32,10 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
                     v => new Dictionary<string, string>(v)))
             .IsRequired();
         builder.HasIndex(e => new { e.Status, e.PublishAt });
+
+        // Covers the route tree's start-up read of every live edition, so the wide FieldValues rows are never touched.
+        builder.HasIndex(e => new { e.Status, e.DocumentKey, e.Number, e.Name, e.UrlSegment, e.PublishedAt })
+            .HasDatabaseName("IX_Editions_RouteTree");
         builder.HasIndex(e => new { e.Status, e.UnpublishAt });
     }
 }

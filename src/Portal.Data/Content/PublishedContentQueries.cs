@@ -4,7 +4,7 @@ using Portal.Core.Content;
 namespace Portal.Data.Content;
 
 /// <summary>One live document as the route tree needs it: no field values, so 100,000 of them stay small.</summary>
-public sealed record PublishedNodeRow(
+public sealed record PublishedNode(
     Guid Key,
     Guid? ParentKey,
     string ContentTypeAlias,
@@ -21,14 +21,14 @@ public sealed record EditionRow(Guid DocumentKey, int Number, EditionStatus Stat
 
 public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> contexts)
 {
-    public async Task<List<PublishedNodeRow>> LiveNodesAsync(CancellationToken cancellationToken)
+    public async Task<List<PublishedNode>> LiveNodesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await LiveQuery(db).ToListAsync(cancellationToken);
     }
 
     /// <summary>The live rows for a document and everything below it, after a move, trash or restore.</summary>
-    public async Task<List<PublishedNodeRow>> LiveSubtreeAsync(Guid key, CancellationToken cancellationToken)
+    public async Task<List<PublishedNode>> LiveSubtreeAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var path = await db.Documents.Where(d => d.Key == key).Select(d => d.Path).FirstOrDefaultAsync(cancellationToken);
@@ -41,7 +41,7 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
         return await LiveQuery(db).Where(n => subtree.Contains(n.Key)).ToListAsync(cancellationToken);
     }
 
-    public async Task<PublishedNodeRow?> LiveNodeAsync(Guid key, CancellationToken cancellationToken)
+    public async Task<PublishedNode?> LiveNodeAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await LiveQuery(db).FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
@@ -57,10 +57,10 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<PublishedNodeRow> LiveQuery(PortalDbContext db) =>
+    private static IQueryable<PublishedNode> LiveQuery(PortalDbContext db) =>
         from d in db.Documents.AsNoTracking()
         join e in db.Editions.AsNoTracking() on d.Key equals e.DocumentKey
         where !d.Trashed && e.Status == EditionStatus.Published
-        select new PublishedNodeRow(d.Key, d.ParentKey, d.ContentTypeAlias, d.Level, d.SortOrder, e.Name, e.UrlSegment, e.Number,
+        select new PublishedNode(d.Key, d.ParentKey, d.ContentTypeAlias, d.Level, d.SortOrder, e.Name, e.UrlSegment, e.Number,
             d.CreatedAt, e.PublishedAt ?? d.UpdatedAt);
 }

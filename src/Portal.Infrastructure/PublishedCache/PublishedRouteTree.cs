@@ -35,7 +35,7 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         var fresh = new Dictionary<Guid, PublishedNode>(rows.Count);
         foreach (var row in rows)
         {
-            fresh[row.Key] = ToNode(row);
+            fresh[row.Key] = row;
         }
 
         var freshChildren = BuildChildren(fresh.Values);
@@ -170,7 +170,7 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         }
     }
 
-    private void ReplaceSubtree(Guid key, List<PublishedNodeRow> liveRows, bool onlyRoot)
+    private void ReplaceSubtree(Guid key, List<PublishedNode> liveRows, bool onlyRoot)
     {
         lock (sync)
         {
@@ -179,7 +179,7 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
                 RemoveNode(key);
                 if (liveRows.Find(r => r.Key == key) is { } row)
                 {
-                    AddNode(ToNode(row));
+                    AddNode(row);
                 }
 
                 return;
@@ -192,7 +192,7 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
 
             foreach (var row in liveRows.OrderBy(r => r.Level))
             {
-                AddNode(ToNode(row));
+                AddNode(row);
             }
         }
     }
@@ -269,7 +269,4 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         return map;
     }
 
-    private static PublishedNode ToNode(PublishedNodeRow row) =>
-        new(row.Key, row.ParentKey, row.ContentTypeAlias, row.Level, row.SortOrder, row.Name, row.UrlSegment, row.EditionNumber,
-            row.CreatedAt, row.UpdatedAt);
 }

@@ -32,24 +32,41 @@ public sealed partial class ContentStartup(
 {
     public async Task RunAsync(ContentStartupOptions options, CancellationToken cancellationToken)
     {
-        var schema = await schemaImporter.ImportAsync(options.UsyncFolder, cancellationToken);
-        LogReport(logger, "schema", schema.Summary);
-        foreach (var warning in schema.Warnings)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var seed = options.SeedDemoContent && !await HasDocumentsAsync(cancellationToken);
+        int live;
+        if (seed)
         {
-            LogWarning(logger, warning);
-        }
-
-        if (options.SeedDemoContent && !await HasDocumentsAsync(cancellationToken))
-        {
+            await ImportSchemaAsync(options, cancellationToken);
             var content = await contentImporter.ImportAsync(options.UsyncFolder, input, cancellationToken);
             LogReport(logger, "seed content", content.Summary);
             foreach (var warning in content.Warnings)
             {
                 LogWarning(logger, warning);
             }
+
+            live = await caches.WarmAsync(cancellationToken);
+        }
+        else
+        {
+            // The route tree does not depend on the schema: on a restart both load side by side.
+            var schema = ImportSchemaAsync(options, cancellationToken);
+            var routes = caches.WarmAsync(cancellationToken);
+            await Task.WhenAll(schema, routes);
+            live = await routes;
         }
 
-        await caches.WarmAsync(cancellationToken);
+        LogReady(logger, live, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task ImportSchemaAsync(ContentStartupOptions options, CancellationToken cancellationToken)
+    {
+        var schema = await schemaImporter.ImportAsync(options.UsyncFolder, cancellationToken);
+        LogReport(logger, "schema", schema.Summary);
+        foreach (var warning in schema.Warnings)
+        {
+            LogWarning(logger, warning);
+        }
     }
 
     private async Task<bool> HasDocumentsAsync(CancellationToken cancellationToken)
@@ -63,17 +80,21 @@ public sealed partial class ContentStartup(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "uSync: {Warning}")]
     private static partial void LogWarning(ILogger logger, string warning);
-}
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content ready: schema checked and route tree of {Live} live documents built in {ElapsedMs:0} ms")]
+    private static partial void LogReady(ILogger logger, int live, double elapsedMs);
+}
 /// <summary>Loads this node's in-memory state and lines the outbox up behind it.</summary>
 public sealed class StartupCaches(OutboxStore outbox, OutboxDispatcher dispatcher, PublishedRouteTree routes)
 {
-    public async Task WarmAsync(CancellationToken cancellationToken)
+    /// <returns>How many live documents the route tree holds.</returns>
+    public async Task<int> WarmAsync(CancellationToken cancellationToken)
     {
         // Read the outbox position first: any event after it is applied again, and applying twice is harmless.
         var lastId = await outbox.LastIdAsync(cancellationToken);
         await routes.RebuildAsync(cancellationToken);
         dispatcher.StartNodeConsumers(lastId);
         await dispatcher.DispatchPendingAsync(cancellationToken);
+        return routes.Count;
     }
 }

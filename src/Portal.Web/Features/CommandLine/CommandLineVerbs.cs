@@ -94,7 +94,8 @@ internal static class CommandLineVerbs
 
     private static async Task<int> SeedSyntheticAsync(IServiceProvider services, string[] rest, CancellationToken cancellationToken)
     {
-        if (rest is not ["--documents", var text] || !int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count <= 0)
+        var text = rest.SkipWhile(a => a != "--documents").Skip(1).FirstOrDefault();
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count <= 0)
         {
             return Fail("Cần số lượng tin bài: seed synthetic --documents N (N là số nguyên dương).", exitCode: 2);
         }

@@ -36,11 +36,12 @@ internal static class DatabaseRegistration
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never wait for a writer.</summary>
-    public static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <param name="countPending">Only the migrate verb reports how many ran; a normal start skips the extra history query.</param>
+    public static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken, bool countPending = true)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        var pending = countPending ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count() : 0;
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

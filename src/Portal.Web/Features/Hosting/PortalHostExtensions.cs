@@ -73,15 +73,24 @@ public static class PortalHostExtensions
 }
 
 /// <summary>Database, schema, seed, caches and the first administrator, before the server accepts a request.</summary>
-internal sealed class PortalStartupService(IServiceProvider services, ContentStartup content, ContentStartupOptions options) : IHostedService
+internal sealed partial class PortalStartupService(IServiceProvider services, ContentStartup content, ContentStartupOptions options,
+    ILogger<PortalStartupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken, countPending: false);
+        var migrated = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await content.RunAsync(options, cancellationToken);
+        var contentReady = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync(cancellationToken);
+        var total = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        LogReady(logger, migrated.TotalMilliseconds, (contentReady - migrated).TotalMilliseconds, total.TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portal ready: database {MigrateMs:0} ms, content {ContentMs:0} ms, total {TotalMs:0} ms")]
+    private static partial void LogReady(ILogger logger, double migrateMs, double contentMs, double totalMs);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

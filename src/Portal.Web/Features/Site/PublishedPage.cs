@@ -1,3 +1,4 @@
+using Portal.Data.Content;
 using System.Globalization;
 using System.Text.Json;
 using Portal.Core.Schema;

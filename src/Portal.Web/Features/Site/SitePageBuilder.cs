@@ -1,3 +1,4 @@
+using Portal.Data.Content;
 using Portal.Core.Schema;
 using Portal.Infrastructure.PublishedCache;
 
