@@ -24,7 +24,7 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
     public async Task<List<PublishedNode>> LiveNodesAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await LiveQuery(db).ToListAsync(cancellationToken);
+        return await LiveQuery(db, db.Documents).ToListAsync(cancellationToken);
     }
 
     /// <summary>The live rows for a document and everything below it, after a move, trash or restore.</summary>
@@ -37,14 +37,13 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
             return [];
         }
 
-        var subtree = db.Documents.Where(d => d.Path.StartsWith(path)).Select(d => d.Key);
-        return await LiveQuery(db).Where(n => subtree.Contains(n.Key)).ToListAsync(cancellationToken);
+        return await LiveQuery(db, db.Documents.Where(d => d.Path.StartsWith(path))).ToListAsync(cancellationToken);
     }
 
     public async Task<PublishedNode?> LiveNodeAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await LiveQuery(db).FirstOrDefaultAsync(n => n.Key == key, cancellationToken);
+        return await LiveQuery(db, db.Documents.Where(d => d.Key == key)).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<EditionRow?> EditionAsync(Guid documentKey, int number, CancellationToken cancellationToken)
@@ -57,8 +56,9 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static IQueryable<PublishedNode> LiveQuery(PortalDbContext db) =>
-        from d in db.Documents.AsNoTracking()
+    /// <summary>Filters go on <paramref name="documents"/>: after the projection into a record EF can no longer translate them.</summary>
+    private static IQueryable<PublishedNode> LiveQuery(PortalDbContext db, IQueryable<Document> documents) =>
+        from d in documents.AsNoTracking()
         join e in db.Editions.AsNoTracking() on d.Key equals e.DocumentKey
         where !d.Trashed && e.Status == EditionStatus.Published
         select new PublishedNode(d.Key, d.ParentKey, d.ContentTypeAlias, d.Level, d.SortOrder, e.Name, e.UrlSegment, e.Number,

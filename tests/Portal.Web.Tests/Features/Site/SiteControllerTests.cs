@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Web.Tests.TestHost;
 using StackExchange.Redis;
@@ -90,5 +91,34 @@ public sealed class SiteControllerTests : IAsyncLifetime
         }
 
         Assert.True(stored, $"Redis has no key {key}");
+    }
+
+    [Fact]
+    public async Task PublishThenUnpublish_SameNode_PageAppearsAndDisappearsAtOnce()
+    {
+        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var unit = tree.Resolve("/don-vi/so-y-te/")!;
+        var editing = factory.Services.GetRequiredService<ContentEditing>();
+        var publishing = factory.Services.GetRequiredService<ContentPublishing>();
+        var created = await editing.CreateAsync("article", unit.Key, "Sở Y tế niêm yết thủ tục hành chính", new Dictionary<string, string>
+        {
+            ["title"] = "Sở Y tế niêm yết thủ tục hành chính",
+            ["summary"] = "Các thủ tục được niêm yết đầy đủ tại Bộ phận tiếp nhận và trả kết quả.",
+            ["body"] = "<p>Nội dung.</p><script>alert(1)</script>",
+            ["category"] = "[\"Tin tức\"]",
+        }, "tester");
+        var url = new Uri("/don-vi/so-y-te/so-y-te-niem-yet-thu-tuc-hanh-chinh/", UriKind.Relative);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+
+        await publishing.PublishAsync(created.DocumentKey!.Value, "tester");
+        var live = await client.GetAsync(url);
+        await publishing.UnpublishAsync(created.DocumentKey!.Value, "tester");
+        var gone = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        var html = await live.Content.ReadAsStringAsync();
+        Assert.Contains("<p>Nội dung.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("alert(1)", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 }
