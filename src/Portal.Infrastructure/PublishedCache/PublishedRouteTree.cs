@@ -29,9 +29,13 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         }
     }
 
+    public TimeSpan LastRebuildQuery { get; private set; }
+
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = await queries.LiveNodesAsync(cancellationToken);
+        LastRebuildQuery = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         var fresh = new Dictionary<Guid, PublishedNode>(rows.Count);
         foreach (var row in rows)
         {

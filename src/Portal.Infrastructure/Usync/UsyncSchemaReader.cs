@@ -9,6 +9,11 @@ public static class UsyncSchemaReader
     public static UsyncSchema ReadFolder(string usyncFolder)
     {
         var warnings = new List<string>();
+        if (!Directory.Exists(usyncFolder))
+        {
+            warnings.Add($"Không tìm thấy thư mục uSync {usyncFolder}; lược đồ trong cơ sở dữ liệu được giữ nguyên.");
+        }
+
         var dataTypes = new List<DataType>();
         foreach (var file in ConfigFiles(Path.Combine(usyncFolder, "DataTypes")))
         {

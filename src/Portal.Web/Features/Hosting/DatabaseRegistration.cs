@@ -36,13 +36,19 @@ internal static class DatabaseRegistration
     }
 
     /// <summary>Applies pending migrations; on SQLite also switches to WAL so readers never wait for a writer.</summary>
-    /// <param name="countPending">Only the migrate verb reports how many ran; a normal start skips the extra history query.</param>
-    public static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken, bool countPending = true)
+    /// <returns>How many migrations were applied.</returns>
+    public static async Task<int> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var contexts = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var pending = countPending ? (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count() : 0;
-        await db.Database.MigrateAsync(cancellationToken);
+
+        // Reading the history is cheap; MigrateAsync takes a write lock even when there is nothing to apply.
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);

@@ -79,7 +79,7 @@ internal sealed partial class PortalStartupService(IServiceProvider services, Co
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await DatabaseRegistration.MigrateAsync(services, cancellationToken, countPending: false);
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
         var migrated = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await content.RunAsync(options, cancellationToken);
         var contentReady = System.Diagnostics.Stopwatch.GetElapsedTime(started);
