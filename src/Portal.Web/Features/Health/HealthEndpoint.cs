@@ -23,7 +23,7 @@ public sealed record HealthReport(string Status, ComponentHealth Database, Compo
 public sealed record ComponentHealth(string Status, string Detail);
 
 /// <summary>What an operator needs at a glance: can we reach the database, which cache levels run, how long we have been up.</summary>
-internal sealed class HealthReporter(IServiceProvider services, PortalOptions options, PublishedRouteTree routes)
+internal sealed class HealthReporter(IServiceProvider services, IConfiguration configuration, PortalOptions options, PublishedRouteTree routes)
 {
     private static readonly long StartedAt = Stopwatch.GetTimestamp();
 
@@ -61,11 +61,13 @@ internal sealed class HealthReporter(IServiceProvider services, PortalOptions op
 
     private async Task<ComponentHealth> CacheAsync(CancellationToken cancellationToken)
     {
-        var redis = services.GetService<IDistributedCache>();
-        if (redis is null || redis.GetType().Name.Contains("Memory", StringComparison.Ordinal))
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Redis")))
         {
             return new ComponentHealth("healthy", "memory");
         }
+
+        // Registered by ConnectionStrings:Redis as HybridCache's second level.
+        var redis = services.GetRequiredService<IDistributedCache>();
 
         try
         {
