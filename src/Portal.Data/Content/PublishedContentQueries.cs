@@ -85,6 +85,18 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
         return await LiveQuery(db, db.Documents.Where(d => d.Key == key)).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>When each edition of a document went live, oldest first: the page's public update history.</summary>
+    public async Task<List<DateTime>> PublicationHistoryAsync(Guid documentKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Editions.AsNoTracking()
+            .Where(e => e.DocumentKey == documentKey && e.PublishedAt != null
+                && (e.Status == EditionStatus.Published || e.Status == EditionStatus.Superseded))
+            .OrderBy(e => e.Number)
+            .Select(e => e.PublishedAt!.Value)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<EditionRow?> EditionAsync(Guid documentKey, int number, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

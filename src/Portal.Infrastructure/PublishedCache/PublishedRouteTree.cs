@@ -16,6 +16,14 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
 
     public string Name => "published-routes";
 
+    /// <summary>Changes with every applied event: a page's HTTP validator, since any publish can change any list.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    public DateTime LastChangedAt { get; private set; } = DateTime.UtcNow;
+
+    // A random start keeps validators from one process run from matching those of the next.
+    private long version = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
     public ConsumerScope Scope => ConsumerScope.Node;
 
     public int Count
@@ -48,6 +56,8 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
             nodes = fresh;
             children = freshChildren;
         }
+
+        Changed();
     }
 
     /// <summary>The site's home: the first live root document.</summary>
@@ -133,6 +143,42 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         }
     }
 
+    /// <summary>Live, reachable documents below <paramref name="key"/> (depth first, in sort order) that match the filter.</summary>
+    public IReadOnlyList<PublishedNode> DescendantsOf(Guid key, Func<PublishedNode, bool>? filter = null)
+    {
+        lock (sync)
+        {
+            var found = new List<PublishedNode>();
+            var pending = new Stack<PublishedNode>();
+            PushChildren(key, pending);
+            while (pending.TryPop(out var node))
+            {
+                if (filter is null || filter(node))
+                {
+                    found.Add(node);
+                }
+
+                PushChildren(node.Key, pending);
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>Every reachable live document with its URL, from the home page down (sitemap, feeds).</summary>
+    public IReadOnlyList<(PublishedNode Node, string Url)> Reachable()
+    {
+        var root = Root;
+        if (root is null)
+        {
+            return [];
+        }
+
+        var all = new List<PublishedNode> { root };
+        all.AddRange(DescendantsOf(root.Key));
+        return all.Select(n => (n, UrlOf(n.Key))).Where(p => p.Item2 is not null).Select(p => (p.n, p.Item2!)).ToList();
+    }
+
     /// <summary>From the home page down to the parent of <paramref name="key"/>.</summary>
     public IReadOnlyList<PublishedNode> AncestorsOf(Guid key)
     {
@@ -172,6 +218,8 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
                 await RebuildAsync(cancellationToken);
                 break;
         }
+
+        Changed();
     }
 
     private void ReplaceSubtree(Guid key, List<PublishedNode> liveRows, bool onlyRoot)
@@ -197,6 +245,23 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
             foreach (var row in liveRows.OrderBy(r => r.Level))
             {
                 AddNode(row);
+            }
+        }
+    }
+
+    private void Changed()
+    {
+        Interlocked.Increment(ref version);
+        LastChangedAt = DateTime.UtcNow;
+    }
+
+    private void PushChildren(Guid key, Stack<PublishedNode> pending)
+    {
+        if (children.TryGetValue(key, out var below))
+        {
+            for (var i = below.Count - 1; i >= 0; i--)
+            {
+                pending.Push(below[i]);
             }
         }
     }

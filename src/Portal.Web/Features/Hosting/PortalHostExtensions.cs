@@ -8,8 +8,10 @@ using Portal.Data.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Startup;
 using Portal.Web.Features.CommandLine;
+using Portal.Web.Features.Feeds;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Site;
+using Portal.Web.Features.Theme;
 using Portal.Web.Features.Users;
 
 namespace Portal.Web.Features.Hosting;
@@ -43,6 +45,9 @@ public static class PortalHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<HealthReporter>();
         builder.Services.AddSingleton<SitePageBuilder>();
+        builder.Services.AddFeeds();
+        builder.Services.AddSingleton<SiteListings>();
+        builder.Services.AddTheme(builder.Environment.ContentRootPath);
         return builder;
     }
 
@@ -54,7 +59,11 @@ public static class PortalHostExtensions
             app.UseExceptionHandler("/loi/500");
         }
 
+        // Static theme files first, then routing: otherwise the site's catch-all route claims /theme/… before they are served.
+        app.UseTheme();
+        app.UseRouting();
         app.MapHealth();
+        app.MapFeeds();
         app.MapControllers();
         return app;
     }

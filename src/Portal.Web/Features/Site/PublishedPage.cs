@@ -16,12 +16,65 @@ public abstract class PublishedPage
 {
     private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public required PublishedNode Node { get; init; }
-    public required PublishedContent Content { get; init; }
-    public required string Url { get; init; }
-    public required IReadOnlyList<PageLink> Breadcrumbs { get; init; }
-    public required IReadOnlyList<PageLink> Children { get; init; }
-    public required IReadOnlyList<PageLink> Navigation { get; init; }
+    public PublishedNode Node { get; private set; } = null!;
+    public PublishedContent Content { get; private set; } = null!;
+    public string Url { get; private set; } = "/";
+    public IReadOnlyList<PageLink> Breadcrumbs { get; private set; } = [];
+    public IReadOnlyList<PageLink> Children { get; private set; } = [];
+    public IReadOnlyList<PageLink> Navigation { get; private set; } = [];
+
+    /// <summary>The page's own absolute address, for canonical links, sharing and structured data.</summary>
+    public string CanonicalUrl { get; private set; } = string.Empty;
+
+    /// <summary>Sets what every page kind has; the page kind's own lists are set by the builder before.</summary>
+    internal PublishedPage Attach(PublishedNode node, PublishedContent content, string url, string canonicalUrl, IReadOnlyList<PageLink> breadcrumbs,
+        IReadOnlyList<PageLink> children, IReadOnlyList<PageLink> navigation)
+    {
+        Node = node;
+        Content = content;
+        Url = url;
+        CanonicalUrl = canonicalUrl;
+        Breadcrumbs = breadcrumbs;
+        Children = children;
+        Navigation = navigation;
+        return this;
+    }
+
+    /// <summary>One sentence for search engines and link previews.</summary>
+    public string? Description => PlainText(Text("summary") ?? Text("metaDescription") ?? Text("intro") ?? Text("topic"));
+
+    /// <summary>Rich text reduced to its words (for descriptions), cut at a word boundary.</summary>
+    public static string? PlainText(string? stored, int maxLength = 200)
+    {
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var text = stored;
+        if (FieldValueRules.IsRichTextJson(stored))
+        {
+            using var json = JsonDocument.Parse(stored);
+            text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(
+                json.RootElement.GetProperty("markup").GetString() ?? string.Empty, "<[^>]+>", " "));
+        }
+
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', maxLength);
+        return text[..(cut > 0 ? cut : maxLength)] + "…";
+    }
+
+    /// <summary>Links to the previous and next page of a paged list, for rel=prev/next.</summary>
+    public string? PreviousPageUrl { get; init; }
+
+    public string? NextPageUrl { get; init; }
+
+    public DateTime UpdatedAt => Node.UpdatedAt;
 
     public string Title => Text("title") ?? Text("unitName") ?? Content.Name;
 
@@ -60,17 +113,29 @@ public abstract class PublishedPage
     public static string FormatDate(DateTime date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     public static string FormatLocalDate(DateTime utc) => FormatDate(utc.Add(VietnamOffset));
+
+    public static string LocalIsoDate(DateTime utc) => utc.Add(VietnamOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed class HomePage : PublishedPage
 {
     public string? Intro => Text("intro");
+    public IReadOnlyList<ListItem> LatestNews { get; init; } = [];
+    public IReadOnlyList<PageLink> Featured { get; init; } = [];
+    public IReadOnlyList<ListItem> LatestDirectives { get; init; } = [];
+    public string? ColumnUrl { get; init; }
+    public string? DirectivesUrl { get; init; }
+    public string? ProceduresUrl { get; init; }
+    public string? ForumUrl { get; init; }
+    public string? IndexResultsUrl { get; init; }
 }
 
 public sealed class ColumnPage : PublishedPage
 {
     public string? Intro => Text("intro");
     public required IReadOnlyList<PageLink> Featured { get; init; }
+    public Paged<ListItem> Items { get; init; } = new([], 1, 1, 0);
+    public string? Category { get; init; }
 }
 
 public sealed class ArticlePage : PublishedPage
@@ -82,11 +147,15 @@ public sealed class ArticlePage : PublishedPage
     public string? Category => First("category");
     public IReadOnlyList<string> Tags => List("tags");
     public PageLink? Unit { get; init; }
+    public IReadOnlyList<ListItem> Related { get; init; } = [];
+    public IReadOnlyList<DateTime> Updates { get; init; } = [];
+    public bool PrintView { get; init; }
 }
 
 public sealed class DirectiveListPage : PublishedPage
 {
     public string? Intro => Text("intro");
+    public Paged<ListItem> Items { get; init; } = new([], 1, 1, 0);
 }
 
 public sealed class DirectivePage : PublishedPage
@@ -102,6 +171,13 @@ public sealed class DirectivePage : PublishedPage
 public sealed class LegalDocumentListPage : PublishedPage
 {
     public string? Intro => Text("intro");
+    public IReadOnlyList<ListItem> Documents { get; init; } = [];
+    public IReadOnlyList<string> Types { get; init; } = [];
+    public IReadOnlyList<string> Issuers { get; init; } = [];
+    public IReadOnlyList<int> Years { get; init; } = [];
+    public string? Type { get; init; }
+    public string? Issuer { get; init; }
+    public int? Year { get; init; }
 }
 
 public sealed class LegalDocumentPage : PublishedPage
@@ -117,6 +193,7 @@ public sealed class LegalDocumentPage : PublishedPage
 public sealed class UnitsRootPage : PublishedPage
 {
     public string? Intro => Text("intro");
+    public IReadOnlyList<(string Kind, IReadOnlyList<PageLink> Units)> Groups { get; init; } = [];
 }
 
 public sealed class UnitPage : PublishedPage
@@ -128,6 +205,9 @@ public sealed class UnitPage : PublishedPage
     public string? Email => Text("email");
     public string? Leader => Text("leader");
     public string? Website => Text("website");
+    public IReadOnlyList<ListItem> Articles { get; init; } = [];
+    public int Year { get; init; }
+    public IReadOnlyList<int> MonthlyCounts { get; init; } = [];
 }
 
 public sealed class ProcedureSetPage : PublishedPage
@@ -172,7 +252,11 @@ public sealed class ContentPage : PublishedPage
     public string? Body => Html("body");
 }
 
-public sealed class SearchPage : PublishedPage;
+public sealed class SearchPage : PublishedPage
+{
+    public string Query { get; init; } = string.Empty;
+    public Paged<ListItem> Results { get; init; } = new([], 1, 1, 0);
+}
 
 /// <summary>A page of a content type Portal has no template for (imported from another site): its fields as text.</summary>
 public sealed class UntemplatedPage : PublishedPage;

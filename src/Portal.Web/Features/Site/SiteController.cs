@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Web.Features.Site;
 
@@ -6,11 +8,25 @@ namespace Portal.Web.Features.Site;
 public sealed class SiteController : Controller
 {
     [HttpGet("{**path}", Order = int.MaxValue)]
-    public async Task<IActionResult> Render(string? path, [FromServices] SitePageBuilder pages, CancellationToken cancellationToken)
+    public async Task<IActionResult> Render(string? path, [FromServices] SitePageBuilder pages, [FromServices] PublishedRouteTree routes,
+        CancellationToken cancellationToken)
     {
-        var built = await pages.BuildAsync(path ?? string.Empty, cancellationToken);
+        // Any published change anywhere can change a page's lists, so the validator is the tree's version plus the query.
+        var etag = new EntityTagHeaderValue($"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}\"", isWeak: true);
+        Response.Headers[HeaderNames.ETag] = etag.ToString();
+        Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
+        Response.Headers[HeaderNames.LastModified] = routes.LastChangedAt.ToString("R");
+        if (Request.Headers.IfNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(Request.Headers.IfNoneMatch, out var tags)
+            && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var built = await pages.BuildAsync(PageRequest.From(Request, path), cancellationToken);
         if (built is not { } found)
         {
+            Response.Headers.Remove(HeaderNames.ETag);
+            Response.Headers.Remove(HeaderNames.LastModified);
             return NotFound();
         }
 
@@ -21,6 +37,8 @@ public sealed class SiteController : Controller
     public IActionResult Error(int code)
     {
         Response.StatusCode = code is >= 400 and < 600 ? code : 500;
+        Response.Headers.Remove(HeaderNames.ETag);
+        Response.Headers.CacheControl = "no-store";
         return View("~/Features/Site/Views/error.cshtml", new ErrorModel(Response.StatusCode));
     }
 }

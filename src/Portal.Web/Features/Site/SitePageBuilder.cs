@@ -1,15 +1,33 @@
-using Portal.Data.Content;
+using System.Globalization;
 using Portal.Core.Schema;
+using Portal.Core.Text;
+using Portal.Data.Content;
 using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Web.Features.Site;
 
-/// <summary>Turns a resolved route into the typed page model of its content type.</summary>
-public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents)
+/// <summary>What a page request asks for beyond its path: the page of a list, filters, a search query, the print view.</summary>
+public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, string? Category = null, string? Type = null, string? Issuer = null,
+    int? Year = null, string? Query = null, bool Print = false)
 {
-    public async Task<(PublishedPage Page, string View)?> BuildAsync(string path, CancellationToken cancellationToken)
+    public static PageRequest From(HttpRequest request, string? path)
     {
-        var node = routes.Resolve(path);
+        string? Text(string key) => request.Query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        int? Number(string key) => int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+        return new PageRequest(path ?? string.Empty, $"{request.Scheme}://{request.Host}", Math.Max(1, Number("trang") ?? 1), Text("chuyen-muc"),
+            Text("loai"), Text("co-quan"), Number("nam"), Text("q"), Text("ban-in") == "1");
+    }
+}
+
+/// <summary>Turns a resolved route into the typed page model of its content type.</summary>
+public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
+    TimeProvider clock)
+{
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        var node = routes.Resolve(request.Path);
         if (node is null || routes.UrlOf(node.Key) is not { } url)
         {
             return null;
@@ -21,39 +39,208 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             return null;
         }
 
-        var breadcrumbs = routes.AncestorsOf(node.Key).Select(Link).OfType<PageLink>().ToList();
-        var children = routes.ChildrenOf(node.Key).Select(Link).OfType<PageLink>().ToList();
-        var navigation = routes.Root is { } root ? routes.ChildrenOf(root.Key).Select(Link).OfType<PageLink>().ToList() : [];
+        var common = new Common(node, content, url, request.BaseUrl + url,
+            routes.AncestorsOf(node.Key).Select(Link).OfType<PageLink>().ToList(),
+            routes.ChildrenOf(node.Key).Select(Link).OfType<PageLink>().ToList(),
+            routes.Root is { } root ? routes.ChildrenOf(root.Key).Select(Link).OfType<PageLink>().ToList() : []);
         PublishedPage page = node.ContentTypeAlias switch
         {
-            "home" => new HomePage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "column" => new ColumnPage
-            {
-                Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation,
-                Featured = Picked(content, "featuredItems"),
-            },
-            "article" => new ArticlePage
-            {
-                Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation,
-                Unit = Picked(content, "unit").FirstOrDefault(),
-            },
-            "directiveList" => new DirectiveListPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "directive" => new DirectivePage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "legalDocumentList" => new LegalDocumentListPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "legalDocument" => new LegalDocumentPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "unitsRoot" => new UnitsRootPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "unit" => new UnitPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "procedureSet" => new ProcedureSetPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "procedure" => new ProcedurePage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "forumRoot" => new ForumRootPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "indexResults" => new IndexResultsPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "trainingCourse" => new TrainingCoursePage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "page" => new ContentPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            "searchPage" => new SearchPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
-            _ => new UntemplatedPage { Node = node, Content = content, Url = url, Breadcrumbs = breadcrumbs, Children = children, Navigation = navigation },
+            "home" => await HomeAsync(common, cancellationToken),
+            "column" => await ColumnAsync(common, request, cancellationToken),
+            "article" => await ArticleAsync(common, request, cancellationToken),
+            "directiveList" => await DirectivesAsync(common, request, cancellationToken),
+            "directive" => new DirectivePage(),
+            "legalDocumentList" => await LegalDocumentsAsync(common, request, cancellationToken),
+            "legalDocument" => new LegalDocumentPage(),
+            "unitsRoot" => await UnitsAsync(common, cancellationToken),
+            "unit" => await UnitAsync(common, cancellationToken),
+            "procedureSet" => new ProcedureSetPage(),
+            "procedure" => new ProcedurePage(),
+            "forumRoot" => new ForumRootPage(),
+            "indexResults" => new IndexResultsPage(),
+            "trainingCourse" => new TrainingCoursePage(),
+            "page" => new ContentPage(),
+            "searchPage" => await SearchAsync(common, request, cancellationToken),
+            _ => new UntemplatedPage(),
         };
+        page.Attach(node, content, url, common.Canonical, common.Breadcrumbs, common.Children, common.Navigation);
         var view = page is UntemplatedPage ? "untemplated" : node.ContentTypeAlias;
         return (page, view);
+    }
+
+    private async Task<HomePage> HomeAsync(Common c, CancellationToken cancellationToken)
+    {
+        var column = SectionUrl("column");
+        var featured = routes.DescendantsOf(c.Node.Key, n => n.ContentTypeAlias == "column").FirstOrDefault() is { } columnNode
+            && await contents.GetAsync(columnNode, cancellationToken) is { } columnContent
+            ? Picked(columnContent, "featuredItems") : [];
+        return new HomePage
+        {
+                        LatestNews = await listings.LatestAsync("article", 6, cancellationToken),
+            Featured = featured,
+            LatestDirectives = await listings.LatestAsync("directive", 5, cancellationToken),
+            ColumnUrl = column,
+            DirectivesUrl = SectionUrl("directiveList"),
+            ProceduresUrl = SectionUrl("procedureSet"),
+            ForumUrl = SectionUrl("forumRoot"),
+            IndexResultsUrl = SectionUrl("indexResults"),
+        };
+    }
+
+    private async Task<ColumnPage> ColumnAsync(Common c, PageRequest request, CancellationToken cancellationToken)
+    {
+        var featured = Picked(c.Content, "featuredItems");
+        var showFeatured = request.Page == 1 && request.Category is null;
+
+        // The curated items head the first page; the rest follow newest first.
+        var exclude = showFeatured ? routes.ChildrenOf(c.Node.Key).Where(n => featured.Any(f => f.Url == routes.UrlOf(n.Key))).Select(n => n.Key).ToHashSet() : null;
+        var items = await listings.SectionAsync(c.Node.Key, request.Category, request.Page, cancellationToken, exclude);
+        return new ColumnPage
+        {
+            Featured = showFeatured ? featured : [], Items = items, Category = request.Category,
+            PreviousPageUrl = items.HasPrevious ? PageUrl(c.Url, items.Page - 1, ("chuyen-muc", request.Category)) : null,
+            NextPageUrl = items.HasNext ? PageUrl(c.Url, items.Page + 1, ("chuyen-muc", request.Category)) : null,
+        };
+    }
+
+    private async Task<ArticlePage> ArticleAsync(Common c, PageRequest request, CancellationToken cancellationToken)
+    {
+        var unit = Picked(c.Content, "unit").FirstOrDefault();
+        var category = c.Content.Values.TryGetValue("category", out var stored) ? FieldValueRules.ReadList(stored).FirstOrDefault() : null;
+        var related = new List<ListItem>();
+        if (c.Node.ParentKey is { } parent)
+        {
+            foreach (var item in await listings.ItemsAsync(routes.ChildrenOf(parent).Where(n => n.Key != c.Node.Key && n.ContentTypeAlias == "article")
+                         .OrderByDescending(n => n.CreatedAt), cancellationToken))
+            {
+                if (item.Category == category)
+                {
+                    related.Add(item);
+                }
+
+                if (related.Count == 5)
+                {
+                    break;
+                }
+            }
+        }
+
+        var history = await queries.PublicationHistoryAsync(c.Node.Key, cancellationToken);
+        return new ArticlePage
+        {
+            Unit = unit, Related = related,
+            Updates = history.Count > 1 ? history.Skip(1).ToList() : [],
+            PrintView = request.Print,
+        };
+    }
+
+    private async Task<DirectiveListPage> DirectivesAsync(Common c, PageRequest request, CancellationToken cancellationToken)
+    {
+        var items = await listings.SectionAsync(c.Node.Key, null, request.Page, cancellationToken);
+        return new DirectiveListPage
+        {
+            Items = items,
+            PreviousPageUrl = items.HasPrevious ? PageUrl(c.Url, items.Page - 1) : null,
+            NextPageUrl = items.HasNext ? PageUrl(c.Url, items.Page + 1) : null,
+        };
+    }
+
+    private async Task<LegalDocumentListPage> LegalDocumentsAsync(Common c, PageRequest request, CancellationToken cancellationToken)
+    {
+        var all = await listings.ItemsAsync(routes.ChildrenOf(c.Node.Key).Where(n => n.ContentTypeAlias == "legalDocument"), cancellationToken);
+        string? Type(ListItem i) => i.Content.Values.TryGetValue("documentType", out var t) ? FieldValueRules.ReadList(t).FirstOrDefault() : null;
+        string? Issuer(ListItem i) => i.Content.Values.GetValueOrDefault("issuer");
+        int? Year(ListItem i) => i.Content.Values.TryGetValue("issueDate", out var d) && FieldValueRules.TryParseDate(d, out var date) ? date.Year : null;
+        DateTime Issued(ListItem i) => i.Content.Values.TryGetValue("issueDate", out var d) && FieldValueRules.TryParseDate(d, out var date) ? date : DateTime.MinValue;
+        var vietnamese = StringComparer.Create(new CultureInfo("vi-VN"), false);
+        var filtered = all.Where(i => (request.Type is null || Type(i) == request.Type)
+                && (request.Issuer is null || Issuer(i) == request.Issuer)
+                && (request.Year is null || Year(i) == request.Year))
+            .OrderByDescending(Issued).ToList();
+        return new LegalDocumentListPage
+        {
+            Documents = filtered,
+            Types = all.Select(Type).OfType<string>().Distinct().Order(vietnamese).ToList(),
+            Issuers = all.Select(Issuer).OfType<string>().Distinct().Order(vietnamese).ToList(),
+            Years = all.Select(Year).OfType<int>().Distinct().OrderDescending().ToList(),
+            Type = request.Type, Issuer = request.Issuer, Year = request.Year,
+        };
+    }
+
+    private async Task<UnitsRootPage> UnitsAsync(Common c, CancellationToken cancellationToken)
+    {
+        var groups = new List<(string Kind, List<PageLink> Units)>();
+        foreach (var unit in routes.ChildrenOf(c.Node.Key).Where(n => n.ContentTypeAlias == "unit"))
+        {
+            var content = await contents.GetAsync(unit, cancellationToken);
+            var kind = content?.Values.TryGetValue("kind", out var stored) == true ? FieldValueRules.ReadList(stored).FirstOrDefault() ?? "Khác" : "Khác";
+            if (Link(unit) is not { } link)
+            {
+                continue;
+            }
+
+            var group = groups.FindIndex(g => g.Kind == kind);
+            if (group < 0)
+            {
+                groups.Add((kind, [link]));
+            }
+            else
+            {
+                groups[group].Units.Add(link);
+            }
+        }
+
+        return new UnitsRootPage
+        {
+            Groups = groups.Select(g => (g.Kind, (IReadOnlyList<PageLink>)g.Units)).ToList(),
+        };
+    }
+
+    private async Task<UnitPage> UnitAsync(Common c, CancellationToken cancellationToken)
+    {
+        var articles = await listings.UnitArticlesAsync(c.Node.Key, cancellationToken);
+        var year = clock.GetUtcNow().UtcDateTime.Add(VietnamOffset).Year;
+        var monthly = new int[12];
+        foreach (var article in articles)
+        {
+            var local = article.Date.Add(VietnamOffset);
+            if (local.Year == year)
+            {
+                monthly[local.Month - 1]++;
+            }
+        }
+
+        return new UnitPage
+        {
+            Articles = articles.Take(20).ToList(), Year = year, MonthlyCounts = monthly,
+        };
+    }
+
+    private async Task<SearchPage> SearchAsync(Common c, PageRequest request, CancellationToken cancellationToken)
+    {
+        var query = VietnameseText.Nfc(request.Query ?? string.Empty);
+        var results = query.Length == 0 ? new Paged<ListItem>([], 1, 1, 0) : await listings.SearchAsync(query, request.Page, cancellationToken);
+        return new SearchPage
+        {
+            Query = query, Results = results,
+            PreviousPageUrl = results.HasPrevious ? PageUrl(c.Url, results.Page - 1, ("q", query)) : null,
+            NextPageUrl = results.HasNext ? PageUrl(c.Url, results.Page + 1, ("q", query)) : null,
+        };
+    }
+
+
+    private string? SectionUrl(string alias) =>
+        routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == alias) is { } node ? routes.UrlOf(node.Key) : null;
+
+    public static string PageUrl(string url, int page, params (string Key, string? Value)[] keep)
+    {
+        var query = keep.Where(k => !string.IsNullOrEmpty(k.Value)).Select(k => $"{k.Key}={Uri.EscapeDataString(k.Value!)}").ToList();
+        if (page > 1)
+        {
+            query.Add($"trang={page}");
+        }
+
+        return query.Count == 0 ? url : url + "?" + string.Join("&", query);
     }
 
     private PageLink? Link(PublishedNode node) =>
@@ -74,4 +261,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             .OfType<PageLink>()
             .ToList();
     }
+
+    private sealed record Common(PublishedNode Node, PublishedContent Content, string Url, string Canonical, IReadOnlyList<PageLink> Breadcrumbs,
+        IReadOnlyList<PageLink> Children, IReadOnlyList<PageLink> Navigation);
 }

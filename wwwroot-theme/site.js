@@ -1,0 +1,46 @@
+// Optional: the font-size control Vietnamese government sites offer, and the mobile menu. Reading needs none of it.
+(function () {
+  var root = document.documentElement;
+  root.classList.add("js");
+  var steps = [0.9, 1, 1.15, 1.3];
+  var stored = parseFloat(localStorage.getItem("portal-scale") || "1");
+  function apply(scale) {
+    root.style.setProperty("--scale", String(scale));
+    localStorage.setItem("portal-scale", String(scale));
+  }
+  if (steps.indexOf(stored) >= 0) { apply(stored); }
+  var tools = document.querySelector("[data-font-tools]");
+  if (tools) {
+    tools.hidden = false;
+    tools.addEventListener("click", function (event) {
+      var button = event.target.closest("button[data-scale]");
+      if (!button) { return; }
+      var current = parseFloat(root.style.getPropertyValue("--scale") || "1");
+      var index = steps.indexOf(current);
+      if (index < 0) { index = 1; }
+      var change = button.getAttribute("data-scale");
+      index = change === "up" ? Math.min(index + 1, steps.length - 1) : change === "down" ? Math.max(index - 1, 0) : 1;
+      apply(steps[index]);
+    });
+  }
+  var toggle = document.querySelector("[data-menu-toggle]");
+  var nav = document.getElementById("site-nav");
+  if (toggle && nav) {
+    toggle.hidden = false;
+    nav.setAttribute("data-open", "false");
+    toggle.addEventListener("click", function () {
+      var open = nav.getAttribute("data-open") !== "true";
+      nav.setAttribute("data-open", String(open));
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+  }
+  var copy = document.querySelector("[data-copy-link]");
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(copy.getAttribute("data-copy-link")).then(function () {
+        copy.textContent = "Đã sao chép liên kết";
+      });
+    });
+  }
+})();
