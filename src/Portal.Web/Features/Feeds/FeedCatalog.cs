@@ -65,7 +65,7 @@ internal sealed class FeedCatalog(PublishedRouteTree routes, PublishedContentCac
                 continue;
             }
 
-            items.Add(new RssItem(Field(content, "title") ?? content.Name, address.Absolute(entry.Url), entry.Node.UpdatedAt, Field(content, "summary")));
+            items.Add(new RssItem(Field(content, "title") ?? content.Name, address.Absolute(entry.Url), entry.Node.CreatedAt, Field(content, "summary")));
         }
 
         var title = selection.IsSiteWide ? SiteTitle : $"{selection.Channel.Name} – {SiteTitle}";
@@ -77,8 +77,9 @@ internal sealed class FeedCatalog(PublishedRouteTree routes, PublishedContentCac
     /// <summary>Newest first by publish time; ties (pages imported in one go) keep a stable order so the ETag does not flap.</summary>
     private List<FeedEntry> Latest(Guid below, Func<PublishedNode, bool> filter) =>
         routes.DescendantsOf(below, filter)
-            .OrderByDescending(n => n.UpdatedAt)
-            .ThenByDescending(n => n.CreatedAt)
+            // The date a reader sees on the page ("Ngày đăng"), so feed and site agree, also for imported pages.
+            .OrderByDescending(n => n.CreatedAt)
+            .ThenByDescending(n => n.UpdatedAt)
             .ThenBy(n => n.Key)
             .Select(n => routes.UrlOf(n.Key) is { } url ? new FeedEntry(n, url) : null)
             .OfType<FeedEntry>()

@@ -1,0 +1,244 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.PublishedCache;
+using Portal.Web.Tests.TestHost;
+
+namespace Portal.Web.Tests.Features.Site;
+
+/// <summary>Every public page kind, as a citizen's browser receives it (one seeded host shared by these read-only tests).</summary>
+public sealed class PageKindsTests : IClassFixture<SeededSite>
+{
+    private readonly SeededSite site;
+
+    public PageKindsTests(SeededSite site) => this.site = site;
+
+    [Fact]
+    public async Task Home_Seeded_ShowsNewsDirectivesProcedureSearchIndexSummaryAndPortals()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains("Tin cải cách hành chính mới", html, StringComparison.Ordinal);
+        Assert.Contains("Chỉ đạo, điều hành", html, StringComparison.Ordinal);
+        Assert.Contains("action=\"/thu-tuc-hanh-chinh/\"", html, StringComparison.Ordinal);
+        Assert.Contains("Chỉ số cải cách hành chính (PAR Index) năm 2023: <strong>86,14</strong>, xếp thứ 43/63", html, StringComparison.Ordinal);
+        Assert.Contains("https://dichvucong.kontum.gov.vn", html, StringComparison.Ordinal);
+        Assert.Contains("http://nguoidan.chinhphu.vn", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"canonical\" href=\"http://localhost/\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Column_FirstPage_PutsCuratedItemsFirstThenNewestWithNextLink()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/", UriKind.Relative));
+
+        var featured = html.IndexOf("Tin bài nổi bật", StringComparison.Ordinal);
+        var newest = html.IndexOf("Tin bài mới", StringComparison.Ordinal);
+        Assert.True(featured > 0 && newest > featured);
+        Assert.Contains("<link rel=\"next\" href=\"/chuyen-trang-cchc/?trang=2\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"prev\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Column_SecondPage_HasPreviousLinkAndNoCuratedBlock()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?trang=2", UriKind.Relative));
+
+        Assert.Contains("<link rel=\"prev\" href=\"/chuyen-trang-cchc/\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tin bài nổi bật", html, StringComparison.Ordinal);
+        Assert.Contains("Trang 2/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Column_CategoryFilter_ListsOnlyThatCategory()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?chuyen-muc=hoi-dap", UriKind.Relative));
+
+        var categories = Regex.Matches(html, @"</time> · ([^<]+)</span>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(categories);
+        Assert.All(categories, c => Assert.Equal("Hỏi đáp", c));
+    }
+
+    [Fact]
+    public async Task Article_Seeded_HasMetaSharePrintAndRelatedItems()
+    {
+        var url = site.FirstChildUrl("/chuyen-trang-cchc/", "article");
+
+        var html = await site.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var print = await site.Client.GetStringAsync(new Uri(url + "?ban-in=1", UriKind.Relative));
+
+        Assert.Contains("https://www.facebook.com/sharer/sharer.php?u=", html, StringComparison.Ordinal);
+        Assert.Contains("?ban-in=1\">Bản in</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:type\" content=\"article\">", html, StringComparison.Ordinal);
+        Assert.Contains("\"@type\":\"NewsArticle\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("site.js", print, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chuyên mục chính", print, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Directive_Seeded_ShowsNumberDateSignerAndBody()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/chi-dao-dieu-hanh/", UriKind.Relative));
+        var tree = site.Services.GetRequiredService<PublishedRouteTree>();
+        var list = tree.Resolve("/chi-dao-dieu-hanh/")!;
+        var plan = tree.ChildrenOf(list.Key).First(n => n.ContentTypeAlias == "directive");
+        var directive = await site.Client.GetStringAsync(new Uri(tree.UrlOf(plan.Key)!, UriKind.Relative));
+
+        Assert.Contains(plan.Name, html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Số hiệu văn bản</dt>", directive, StringComparison.Ordinal);
+        Assert.Contains("<dt>Ngày ban hành</dt>", directive, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Units_Seeded_AreGroupedByKind()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/don-vi/", UriKind.Relative));
+
+        var departments = html.IndexOf("<h2>Sở, ban, ngành</h2>", StringComparison.Ordinal);
+        var districts = html.IndexOf("<h2>Huyện, thành phố</h2>", StringComparison.Ordinal);
+        Assert.True(departments > 0 && districts > departments);
+        Assert.True(html.IndexOf("Sở Nội vụ", StringComparison.Ordinal) < districts);
+        Assert.True(html.IndexOf("Huyện Đăk Glei", StringComparison.Ordinal) > districts);
+    }
+
+    [Fact]
+    public async Task Unit_Seeded_ListsItsColumnArticlesAndAMonthlyTable()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/don-vi/so-noi-vu/", UriKind.Relative));
+
+        Assert.Contains("Tin bài cải cách hành chính", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/chuyen-trang-cchc/", html, StringComparison.Ordinal);
+        Assert.Contains("Số tin bài cải cách hành chính theo tháng năm 2026", html, StringComparison.Ordinal);
+        Assert.Equal(12, Regex.Count(html, "<td class=\"num\">"));
+        Assert.Contains("\"@type\":\"GovernmentOrganization\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LegalDocuments_FilterByTypeAndYear_ListsOnlyMatchingDocuments()
+    {
+        var all = await site.Client.GetStringAsync(new Uri("/van-ban/", UriKind.Relative));
+        var decrees = await site.Client.GetStringAsync(new Uri("/van-ban/?loai=" + Uri.EscapeDataString("Nghị định"), UriKind.Relative));
+        var year2016 = await site.Client.GetStringAsync(new Uri("/van-ban/?nam=2016", UriKind.Relative));
+
+        Assert.Contains("<p class=\"meta\">15 văn bản</p>", all, StringComparison.Ordinal);
+        Assert.Contains("<td>92/2017/NĐ-CP</td>", decrees, StringComparison.Ordinal);
+        Assert.Contains("<td>20/2008/NĐ-CP</td>", decrees, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>457/KH-UBND</td>", decrees, StringComparison.Ordinal);
+        Assert.Contains("<td>35/NQ-CP</td>", year2016, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>457/KH-UBND</td>", year2016, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"2016\" selected=\"selected\">2016</option>", year2016, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndexResults_Page_DrawsAChartAndATablePerIndexWithGapsLeftEmpty()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/ket-qua-chi-so/", UriKind.Relative));
+
+        Assert.Equal(4, Regex.Count(html, "<svg "));
+        Assert.Equal(4, Regex.Count(html, "<caption>"));
+        Assert.Contains("<td class=\"num\">86,14</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">Chưa có số liệu</td>", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\" aria-labelledby=\"t-par\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("buu chinh")]
+    [InlineData("bưu chính")]
+    [InlineData("BƯU CHÍNH")]
+    public async Task Search_WithOrWithoutDiacritics_FindsThePostalServiceArticle(string query)
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/tim-kiem/?q=" + Uri.EscapeDataString(query), UriKind.Relative));
+
+        Assert.Matches("Tìm thấy [1-9][0-9]* kết quả", html);
+        Assert.Contains("bưu chính", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Page_RequestedAgainWithItsETag_Answers304()
+    {
+        var first = await site.Client.GetAsync(new Uri("/don-vi/", UriKind.Relative));
+        using var again = new HttpRequestMessage(HttpMethod.Get, new Uri("/don-vi/", UriKind.Relative));
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+
+        var response = await site.Client.SendAsync(again);
+
+        Assert.NotNull(first.Content.Headers.LastModified);
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/don-vi/so-noi-vu/")]
+    public async Task Page_WithoutImages_TransfersAtMost60Kilobytes(string path)
+    {
+        var html = await site.Client.GetStringAsync(new Uri(path, UriKind.Relative));
+        long total = System.Text.Encoding.UTF8.GetByteCount(html);
+        foreach (Match asset in Regex.Matches(html, "(?:href|src)=\"(/theme/[^\"]+)\""))
+        {
+            total += (await site.Client.GetByteArrayAsync(new Uri(WebUtility.HtmlDecode(asset.Groups[1].Value), UriKind.Relative))).Length;
+        }
+
+        Assert.InRange(total, 1, 60 * 1024);
+    }
+
+    [Fact]
+    public async Task Article_TransfersAtMost60KilobytesAndCarriesItsTextWithoutScripts()
+    {
+        var url = site.FirstChildUrl("/chuyen-trang-cchc/", "article");
+        var html = await site.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+        var css = await site.Client.GetByteArrayAsync(new Uri(WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/theme/site.css[^\"]*)\"").Groups[1].Value), UriKind.Relative));
+        var js = await site.Client.GetByteArrayAsync(new Uri(WebUtility.HtmlDecode(Regex.Match(html, "src=\"(/theme/site.js[^\"]*)\"").Groups[1].Value), UriKind.Relative));
+
+        Assert.InRange(System.Text.Encoding.UTF8.GetByteCount(html) + css.Length + js.Length, 1, 60 * 1024);
+        Assert.True(js.Length <= 10 * 1024);
+        Assert.Matches("<h1>[^<]+</h1>", html);
+        Assert.Contains("<p>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThemeAsset_Fingerprinted_IsCachedForAYear()
+    {
+        var html = await site.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var css = WebUtility.HtmlDecode(Regex.Match(html, "href=\"(/theme/site.css\\?v=[0-9a-f]{12})\"").Groups[1].Value);
+
+        var response = await site.Client.GetAsync(new Uri(css, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromDays(365), response.Headers.CacheControl!.MaxAge);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+    }
+}
+
+/// <summary>One seeded host for read-only page tests.</summary>
+public sealed class SeededSite : IAsyncLifetime
+{
+    private readonly string folder = TestServices.NewDataDirectory();
+    private PortalFactory factory = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => factory.Services;
+
+    public Task InitializeAsync()
+    {
+        factory = new PortalFactory(folder, new Dictionary<string, string?>());
+        Client = factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public string FirstChildUrl(string parentPath, string contentTypeAlias)
+    {
+        var tree = Services.GetRequiredService<PublishedRouteTree>();
+        var parent = tree.Resolve(parentPath)!;
+        return tree.UrlOf(tree.ChildrenOf(parent.Key).First(n => n.ContentTypeAlias == contentTypeAlias).Key)!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await factory.DisposeAsync();
+        TestServices.DeleteQuietly(folder);
+    }
+}
