@@ -1,7 +1,6 @@
 // Optional: the font-size control Vietnamese government sites offer, and the mobile menu. Reading needs none of it.
 (function () {
   var root = document.documentElement;
-  root.classList.add("js");
   var steps = [0.9, 1, 1.15, 1.3];
   var stored = parseFloat(localStorage.getItem("portal-scale") || "1");
   function apply(scale) {
@@ -11,7 +10,6 @@
   if (steps.indexOf(stored) >= 0) { apply(stored); }
   var tools = document.querySelector("[data-font-tools]");
   if (tools) {
-    tools.hidden = false;
     tools.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-scale]");
       if (!button) { return; }
@@ -26,8 +24,6 @@
   var toggle = document.querySelector("[data-menu-toggle]");
   var nav = document.getElementById("site-nav");
   if (toggle && nav) {
-    toggle.hidden = false;
-    nav.setAttribute("data-open", "false");
     toggle.addEventListener("click", function () {
       var open = nav.getAttribute("data-open") !== "true";
       nav.setAttribute("data-open", String(open));

@@ -8,6 +8,7 @@ using Portal.Data.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Startup;
 using Portal.Web.Features.CommandLine;
+using Portal.Web.Features.Compression;
 using Portal.Web.Features.Feeds;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Site;
@@ -48,11 +49,13 @@ public static class PortalHostExtensions
         builder.Services.AddFeeds();
         builder.Services.AddSingleton<SiteListings>();
         builder.Services.AddTheme(builder.Environment.ContentRootPath);
+        builder.Services.AddPortalCompression();
         return builder;
     }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
         {
