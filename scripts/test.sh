@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/services.sh
 trap stop_services EXIT
-start_services
+start_services || { echo "Could not start PostgreSQL and Redis"; echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 
 results=$(mktemp -d /tmp/portal-results.XXXXXX)
 dotnet build Portal.sln -c Release -nologo -clp:ErrorsOnly

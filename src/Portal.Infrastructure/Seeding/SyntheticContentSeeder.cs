@@ -71,7 +71,7 @@ public sealed class SyntheticContentSeeder(IDbContextFactory<PortalDbContext> co
             var unit = units[i % units.Count];
             var topic = Topics[random.Next(Topics.Length)];
             var written = now.AddMinutes(-(count - i) * 7);
-            var month = written.AddHours(7);
+            var month = VietnamTime.FromUtc(written);
             var title = $"{topic} tại {unit.Name} tháng {month.Month:00}/{month.Year} (số {i + 1})";
             var body = string.Concat(Paragraphs.OrderBy(_ => random.Next()).Take(3).Select(p => $"<p>{p}</p>"));
             var values = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Text;
 using System.Xml.Linq;
 
 namespace Portal.Infrastructure.Usync;
@@ -79,10 +80,8 @@ public static class UsyncContentReader
             return null;
         }
 
-        return created.Kind == DateTimeKind.Utc ? created : DateTime.SpecifyKind(created.AddHours(-VietnamOffsetHours), DateTimeKind.Utc);
+        return created.Kind == DateTimeKind.Utc ? created : VietnamTime.ToUtc(created);
     }
-
-    private const int VietnamOffsetHours = 7;
 
     /// <summary>Takes the invariant value of each property, or the first culture's when the site was multilingual.</summary>
     private static Dictionary<string, string> ReadValues(XElement? properties)

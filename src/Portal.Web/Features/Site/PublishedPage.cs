@@ -2,6 +2,7 @@ using Portal.Data.Content;
 using System.Globalization;
 using System.Text.Json;
 using Portal.Core.Schema;
+using Portal.Core.Text;
 using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Web.Features.Site;
@@ -14,8 +15,6 @@ public sealed record PageLink(string Title, string Url, DateTime Date);
 /// </summary>
 public abstract class PublishedPage
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public PublishedNode Node { get; private set; } = null!;
     public PublishedContent Content { get; private set; } = null!;
     public string Url { get; private set; } = "/";
@@ -108,13 +107,13 @@ public abstract class PublishedPage
     public string? Date(string alias) =>
         Text(alias) is { } value && FieldValueRules.TryParseDate(value, out var date) ? FormatDate(date) : null;
 
-    public string PublishedDate => FormatDate(Node.CreatedAt.Add(VietnamOffset));
+    public string PublishedDate => FormatDate(VietnamTime.FromUtc(Node.CreatedAt));
 
     public static string FormatDate(DateTime date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    public static string FormatLocalDate(DateTime utc) => FormatDate(utc.Add(VietnamOffset));
+    public static string FormatLocalDate(DateTime utc) => FormatDate(VietnamTime.FromUtc(utc));
 
-    public static string LocalIsoDate(DateTime utc) => utc.Add(VietnamOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string LocalIsoDate(DateTime utc) => VietnamTime.FromUtc(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed class HomePage : PublishedPage

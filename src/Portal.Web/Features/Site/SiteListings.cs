@@ -67,12 +67,14 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
     public async Task<Paged<ListItem>> SectionAsync(Guid section, string? categorySlug, int page, CancellationToken cancellationToken, IReadOnlySet<Guid>? exclude = null)
     {
         var nodes = routes.ChildrenOf(section).Where(n => exclude is null || !exclude.Contains(n.Key)).OrderByDescending(n => n.CreatedAt).ToList();
-        var items = await ItemsAsync(nodes, cancellationToken);
-        if (!string.IsNullOrEmpty(categorySlug))
+        if (string.IsNullOrEmpty(categorySlug))
         {
-            items = items.Where(i => i.Category is not null && UrlSegment.From(i.Category) == categorySlug).ToList();
+            // Without a filter only the shown page needs field values: a section may hold thousands of items.
+            var window = Paginate(nodes, page);
+            return new Paged<ListItem>(await ItemsAsync(window.Items, cancellationToken), window.Page, window.PageCount, window.Total);
         }
 
+        var items = (await ItemsAsync(nodes, cancellationToken)).Where(i => i.Category is not null && UrlSegment.From(i.Category) == categorySlug).ToList();
         return Paginate(items, page);
     }
 
@@ -89,9 +91,11 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
         var own = routes.DescendantsOf(unit, n => n.ContentTypeAlias == "article");
         var udi = DocumentUdi.Format(unit);
         var elsewhere = new List<PublishedNode>();
-        if (routes.Root is { } root)
+
+        // Other units' articles live in their own subtrees; only the shared column holds articles that name this unit.
+        if (routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == "column") is { } column)
         {
-            foreach (var article in routes.DescendantsOf(root.Key, n => n.ContentTypeAlias == "article" && !own.Contains(n)))
+            foreach (var article in routes.DescendantsOf(column.Key, n => n.ContentTypeAlias == "article"))
             {
                 if (await contents.GetAsync(article, cancellationToken) is { } content
                     && content.Values.TryGetValue("unit", out var picked) && string.Equals(picked, udi, StringComparison.OrdinalIgnoreCase))

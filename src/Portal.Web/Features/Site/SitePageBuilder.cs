@@ -23,8 +23,6 @@ public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, stri
 public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
     TimeProvider clock)
 {
-    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
     public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
     {
         var node = routes.Resolve(request.Path);
@@ -199,11 +197,11 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
     private async Task<UnitPage> UnitAsync(Common c, CancellationToken cancellationToken)
     {
         var articles = await listings.UnitArticlesAsync(c.Node.Key, cancellationToken);
-        var year = clock.GetUtcNow().UtcDateTime.Add(VietnamOffset).Year;
+        var year = VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
         var monthly = new int[12];
         foreach (var article in articles)
         {
-            var local = article.Date.Add(VietnamOffset);
+            var local = VietnamTime.FromUtc(article.Date);
             if (local.Year == year)
             {
                 monthly[local.Month - 1]++;
