@@ -28,14 +28,13 @@ public sealed partial class ContentStartup(
     UsyncContentImporter contentImporter,
     EditionInput input,
     StartupCaches caches,
-    PublishedRouteTree routeTree,
     ILogger<ContentStartup> logger)
 {
     public async Task RunAsync(ContentStartupOptions options, CancellationToken cancellationToken)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var seed = options.SeedDemoContent && !await HasDocumentsAsync(cancellationToken);
-        int live;
+        WarmedRoutes routes;
         if (seed)
         {
             await ImportSchemaAsync(options, cancellationToken);
@@ -46,18 +45,18 @@ public sealed partial class ContentStartup(
                 LogWarning(logger, warning);
             }
 
-            live = await caches.WarmAsync(cancellationToken);
+            routes = await caches.WarmAsync(cancellationToken);
         }
         else
         {
             // The route tree does not depend on the schema: on a restart both load side by side.
             var schema = Task.Run(() => ImportSchemaAsync(options, cancellationToken), cancellationToken);
-            var routes = Task.Run(() => caches.WarmAsync(cancellationToken), cancellationToken);
-            await Task.WhenAll(schema, routes);
-            live = await routes;
+            var warming = Task.Run(() => caches.WarmAsync(cancellationToken), cancellationToken);
+            await Task.WhenAll(schema, warming);
+            routes = await warming;
         }
 
-        LogReady(logger, live, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, routeTree.LastRebuildQuery.TotalMilliseconds);
+        LogReady(logger, routes.Live, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, routes.ReadTime.TotalMilliseconds);
     }
 
     private async Task ImportSchemaAsync(ContentStartupOptions options, CancellationToken cancellationToken)
@@ -88,14 +87,16 @@ public sealed partial class ContentStartup(
 /// <summary>Loads this node's in-memory state and lines the outbox up behind it.</summary>
 public sealed class StartupCaches(OutboxStore outbox, OutboxDispatcher dispatcher, PublishedRouteTree routes)
 {
-    /// <returns>How many live documents the route tree holds.</returns>
-    public async Task<int> WarmAsync(CancellationToken cancellationToken)
+    public async Task<WarmedRoutes> WarmAsync(CancellationToken cancellationToken)
     {
         // Read the outbox position first: any event after it is applied again, and applying twice is harmless.
         var lastId = await outbox.LastIdAsync(cancellationToken);
         await routes.RebuildAsync(cancellationToken);
         dispatcher.StartNodeConsumers(lastId);
         await dispatcher.DispatchPendingAsync(cancellationToken);
-        return routes.Count;
+        return new WarmedRoutes(routes.Count, routes.LastRebuildQuery);
     }
 }
+
+/// <summary>How many live documents the route tree holds, and how long reading them took.</summary>
+public sealed record WarmedRoutes(int Live, TimeSpan ReadTime);

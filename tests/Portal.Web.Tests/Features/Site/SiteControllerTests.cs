@@ -50,9 +50,9 @@ public sealed class SiteControllerTests : IAsyncLifetime
         Assert.Contains($"<h1>{article.Name}</h1>", html, StringComparison.Ordinal);
         Assert.Matches(@"Ngày đăng: <time datetime=""\d{4}-\d{2}-\d{2}"">\d{2}/\d{2}/\d{4}</time>", html);
         Assert.Contains("<li><a href=\"/chuyen-trang-cchc/\">Chuyên trang CCHC</a></li>", html, StringComparison.Ordinal);
-        var article = html[html.IndexOf("<article>", StringComparison.Ordinal)..html.IndexOf("</article>", StringComparison.Ordinal)];
-        Assert.DoesNotContain("<script", article, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("<p>", article, StringComparison.Ordinal);
+        var body = html[html.IndexOf("<article>", StringComparison.Ordinal)..html.IndexOf("</article>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<p>", body, StringComparison.Ordinal);
     }
 
     [Fact]
