@@ -7,30 +7,12 @@ using static Portal.Web.Tests.Features.Feeds.FeedTestKit;
 
 namespace Portal.Web.Tests.Features.Feeds;
 
-public sealed class RssFeedTests : IAsyncLifetime
+public sealed class RssFeedTests : FreshSiteTests
 {
-    private readonly string folder = TestServices.NewDataDirectory();
-    private PortalFactory factory = null!;
-    private HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        factory = new PortalFactory(folder, new Dictionary<string, string?>());
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-        TestServices.DeleteQuietly(folder);
-    }
-
     [Fact]
     public async Task SiteFeed_Seeded_IsRss20WithVietnameseChannelAndSelfLink()
     {
-        using var response = await client.GetAsync(new Uri("/rss.xml", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/rss.xml", UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
 
@@ -53,12 +35,12 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task SiteFeed_Seeded_ListsArticlesAndDirectivesNewestFirstWithPermalinksThatOpen()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var expected = tree.DescendantsOf(tree.Root!.Key, n => n.ContentTypeAlias is "article" or "directive")
             .Select(n => "http://localhost" + tree.UrlOf(n.Key))
             .ToHashSet();
 
-        var items = Items(await GetXmlAsync(client, "/rss.xml"));
+        var items = Items(await GetXmlAsync(Client, "/rss.xml"));
 
         Assert.Equal(Math.Min(30, expected.Count), items.Count);
         Assert.Subset(expected, items.Select(i => i.Link).ToHashSet());
@@ -68,7 +50,7 @@ public sealed class RssFeedTests : IAsyncLifetime
         Assert.All(items, i => Assert.Equal(i.Link, i.Guid));
         foreach (var item in items)
         {
-            using var page = await client.GetAsync(new Uri(item.Link));
+            using var page = await Client.GetAsync(new Uri(item.Link));
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"{item.Link} answered {page.StatusCode}");
         }
     }
@@ -76,12 +58,12 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task SiteFeed_ArticlePublishedThenUnpublished_AppearsFirstThenDisappears()
     {
-        var (key, url) = await PublishArticleAsync(factory, "/chuyen-trang-cchc/", "Kon Tum công bố Chỉ số cải cách hành chính năm 2018",
+        var (key, url) = await PublishArticleAsync(Factory, "/chuyen-trang-cchc/", "Kon Tum công bố Chỉ số cải cách hành chính năm 2018",
             "Chỉ số của các sở, ngành và huyện được công khai trên Trang thông tin.");
 
-        var live = Items(await GetXmlAsync(client, "/rss.xml"));
-        await UnpublishAsync(factory, key);
-        var gone = Items(await GetXmlAsync(client, "/rss.xml"));
+        var live = Items(await GetXmlAsync(Client, "/rss.xml"));
+        await UnpublishAsync(Factory, key);
+        var gone = Items(await GetXmlAsync(Client, "/rss.xml"));
 
         Assert.Equal("Kon Tum công bố Chỉ số cải cách hành chính năm 2018", live[0].Title);
         Assert.Equal("http://localhost" + url, live[0].Link);
@@ -93,13 +75,13 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task DirectiveFeed_Seeded_ListsExactlyThePublishedDirectivesAndNoArticle()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var directives = tree.DescendantsOf(tree.Root!.Key, n => n.ContentTypeAlias == "directive")
             .Select(n => "http://localhost" + tree.UrlOf(n.Key))
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var feed = await GetXmlAsync(client, "/chi-dao-dieu-hanh/rss.xml");
+        var feed = await GetXmlAsync(Client, "/chi-dao-dieu-hanh/rss.xml");
         var items = Items(feed);
 
         Assert.Equal(6, directives.Count);
@@ -114,9 +96,9 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task ColumnFeed_ArticlePublishedUnderAUnit_ListsOnlyTheColumnsOwnArticles()
     {
-        var (_, unitArticle) = await PublishArticleAsync(factory, "/don-vi/so-cong-thuong/", "Sở Công Thương rút ngắn thời gian giải quyết hồ sơ");
+        var (_, unitArticle) = await PublishArticleAsync(Factory, "/don-vi/so-cong-thuong/", "Sở Công Thương rút ngắn thời gian giải quyết hồ sơ");
 
-        var items = Items(await GetXmlAsync(client, "/chuyen-trang-cchc/rss.xml"));
+        var items = Items(await GetXmlAsync(Client, "/chuyen-trang-cchc/rss.xml"));
 
         Assert.NotEmpty(items);
         Assert.All(items, i => Assert.StartsWith("http://localhost/chuyen-trang-cchc/", i.Link, StringComparison.Ordinal));
@@ -126,10 +108,10 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task UnitFeed_ArticlePublishedUnderTheUnit_ListsItWithTextAsWritten()
     {
-        var (_, url) = await PublishArticleAsync(factory, "/don-vi/so-tu-phap/", "Hỏi & đáp: <thủ tục> chứng thực bản sao",
+        var (_, url) = await PublishArticleAsync(Factory, "/don-vi/so-tu-phap/", "Hỏi & đáp: <thủ tục> chứng thực bản sao",
             "Một cửa & liên thông <điện tử>\u000B: chứng thực trong ngày.");
 
-        var feed = await GetXmlAsync(client, "/don-vi/so-tu-phap/rss.xml");
+        var feed = await GetXmlAsync(Client, "/don-vi/so-tu-phap/rss.xml");
         var items = Items(feed);
 
         var item = Assert.Single(items);
@@ -142,7 +124,7 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task UnitFeed_UnitWithoutArticles_IsAValidEmptyFeed()
     {
-        var feed = await GetXmlAsync(client, "/don-vi/thanh-tra-tinh/rss.xml");
+        var feed = await GetXmlAsync(Client, "/don-vi/thanh-tra-tinh/rss.xml");
 
         Assert.Equal("rss", feed.Root!.Name.LocalName);
         Assert.Empty(Items(feed));
@@ -152,7 +134,7 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task UnitFeed_UnknownUnit_Answers404()
     {
-        using var response = await client.GetAsync(new Uri("/don-vi/khong-co/rss.xml", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/don-vi/khong-co/rss.xml", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -160,16 +142,16 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task SiteFeed_IfModifiedSinceItsLastModified_Answers304AndAnOlderDateGetsTheFeed()
     {
-        using var first = await client.GetAsync(new Uri("/rss.xml", UriKind.Relative));
+        using var first = await Client.GetAsync(new Uri("/rss.xml", UriKind.Relative));
         var newest = Items(System.Xml.Linq.XDocument.Parse(await first.Content.ReadAsStringAsync()))[0];
         var lastModified = first.Content.Headers.LastModified!.Value;
 
         using var same = new HttpRequestMessage(HttpMethod.Get, "/rss.xml");
         same.Headers.IfModifiedSince = lastModified;
-        using var notModified = await client.SendAsync(same);
+        using var notModified = await Client.SendAsync(same);
         using var older = new HttpRequestMessage(HttpMethod.Get, "/rss.xml");
         older.Headers.IfModifiedSince = lastModified.AddDays(-1);
-        using var modified = await client.SendAsync(older);
+        using var modified = await Client.SendAsync(older);
 
         Assert.Equal("public, max-age=300", first.Headers.CacheControl!.ToString());
         // Items carry the date shown on the page; the header is the latest publish, which is never earlier.
@@ -183,15 +165,15 @@ public sealed class RssFeedTests : IAsyncLifetime
     [Fact]
     public async Task UnitFeed_OlderArticleUnpublishedAfterClientCached_AnswersTheNewFeedNot304()
     {
-        var (older, olderUrl) = await PublishArticleAsync(factory, "/don-vi/so-xay-dung/", "Sở Xây dựng công khai quy trình cấp phép xây dựng");
-        await PublishArticleAsync(factory, "/don-vi/so-xay-dung/", "Sở Xây dựng tiếp nhận hồ sơ cấp phép qua bưu điện");
-        using var cached = await client.GetAsync(new Uri("/don-vi/so-xay-dung/rss.xml", UriKind.Relative));
+        var (older, olderUrl) = await PublishArticleAsync(Factory, "/don-vi/so-xay-dung/", "Sở Xây dựng công khai quy trình cấp phép xây dựng");
+        await PublishArticleAsync(Factory, "/don-vi/so-xay-dung/", "Sở Xây dựng tiếp nhận hồ sơ cấp phép qua bưu điện");
+        using var cached = await Client.GetAsync(new Uri("/don-vi/so-xay-dung/rss.xml", UriKind.Relative));
 
-        await UnpublishAsync(factory, older);
+        await UnpublishAsync(Factory, older);
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/don-vi/so-xay-dung/rss.xml");
         revalidate.Headers.IfModifiedSince = cached.Content.Headers.LastModified;
         revalidate.Headers.IfNoneMatch.Add(cached.Headers.ETag!);
-        using var response = await client.SendAsync(revalidate);
+        using var response = await Client.SendAsync(revalidate);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var items = Items(System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()));

@@ -7,33 +7,15 @@ using static Portal.Web.Tests.Features.Feeds.FeedTestKit;
 
 namespace Portal.Web.Tests.Features.Feeds;
 
-public sealed class SitemapTests : IAsyncLifetime
+public sealed class SitemapTests : FreshSiteTests
 {
-    private readonly string folder = TestServices.NewDataDirectory();
-    private PortalFactory factory = null!;
-    private HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        factory = new PortalFactory(folder, new Dictionary<string, string?>());
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-        TestServices.DeleteQuietly(folder);
-    }
-
     [Fact]
     public async Task Sitemap_Seeded_ListsEveryReachablePageWithAbsoluteLocAndW3cLastmod()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var expected = tree.Reachable().Select(r => "http://localhost" + r.Url).Order(StringComparer.Ordinal).ToList();
 
-        using var response = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var sitemap = XDocument.Parse(await response.Content.ReadAsStringAsync());
         var urls = sitemap.Root!.Elements(Sitemap + "url").ToList();
@@ -53,9 +35,9 @@ public sealed class SitemapTests : IAsyncLifetime
     [Fact]
     public async Task Sitemap_ArticlePublished_IsListedWithItsPublishTime()
     {
-        var (_, url) = await PublishArticleAsync(factory, "/chuyen-trang-cchc/", "Hướng dẫn nộp hồ sơ trực tuyến mức độ 4");
+        var (_, url) = await PublishArticleAsync(Factory, "/chuyen-trang-cchc/", "Hướng dẫn nộp hồ sơ trực tuyến mức độ 4");
 
-        var sitemap = await GetXmlAsync(client, "/sitemap.xml");
+        var sitemap = await GetXmlAsync(Client, "/sitemap.xml");
 
         var entry = sitemap.Root!.Elements(Sitemap + "url").Single(u => u.Element(Sitemap + "loc")!.Value == "http://localhost" + url);
         var lastmod = DateTimeOffset.Parse(entry.Element(Sitemap + "lastmod")!.Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -65,11 +47,11 @@ public sealed class SitemapTests : IAsyncLifetime
     [Fact]
     public async Task Sitemap_IfModifiedSinceItsLastModified_Answers304WithCacheHeaders()
     {
-        using var first = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        using var first = await Client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
         using var again = new HttpRequestMessage(HttpMethod.Get, "/sitemap.xml");
         again.Headers.IfModifiedSince = first.Content.Headers.LastModified;
 
-        using var response = await client.SendAsync(again);
+        using var response = await Client.SendAsync(again);
 
         Assert.Equal("public, max-age=300", first.Headers.CacheControl!.ToString());
         Assert.NotNull(first.Content.Headers.LastModified);
@@ -80,7 +62,7 @@ public sealed class SitemapTests : IAsyncLifetime
     [Fact]
     public async Task SitemapFile_SiteFitsInOneFile_Answers404()
     {
-        using var response = await client.GetAsync(new Uri("/sitemap-1.xml", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/sitemap-1.xml", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -88,7 +70,7 @@ public sealed class SitemapTests : IAsyncLifetime
     [Fact]
     public async Task RobotsTxt_RequestedOnThePublicHost_AllowsAllButTheBackofficeAndPointsAtTheSitemap()
     {
-        using var response = await client.GetAsync(new Uri("https://cchc.kontum.gov.vn/robots.txt"));
+        using var response = await Client.GetAsync(new Uri("https://cchc.kontum.gov.vn/robots.txt"));
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.TrimEntries);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

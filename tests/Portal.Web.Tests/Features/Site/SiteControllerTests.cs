@@ -7,30 +7,15 @@ using StackExchange.Redis;
 
 namespace Portal.Web.Tests.Features.Site;
 
-public sealed class SiteControllerTests : IAsyncLifetime
+public sealed class SiteControllerTests : FreshSiteTests
 {
-    private readonly string folder = TestServices.NewDataDirectory();
-    private PortalFactory factory = null!;
-    private HttpClient client = null!;
-
-    public Task InitializeAsync()
-    {
-        factory = new PortalFactory(folder, new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestServices.Redis });
-        client = factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        client.Dispose();
-        await factory.DisposeAsync();
-        TestServices.DeleteQuietly(folder);
-    }
+    private protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestServices.Redis };
 
     [Fact]
     public async Task UnknownUrl_Answers404WithAVietnamesePage()
     {
-        var response = await client.GetAsync(new Uri("/khong-co-trang-nay/", UriKind.Relative));
+        var response = await Client.GetAsync(new Uri("/khong-co-trang-nay/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -41,11 +26,11 @@ public sealed class SiteControllerTests : IAsyncLifetime
     [Fact]
     public async Task Article_Seeded_ShowsTitleDateBreadcrumbsAndSanitisedBody()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var column = tree.Resolve("/chuyen-trang-cchc/")!;
         var article = tree.ChildrenOf(column.Key).First(n => n.ContentTypeAlias == "article");
 
-        var html = await client.GetStringAsync(new Uri(tree.UrlOf(article.Key)!, UriKind.Relative));
+        var html = await Client.GetStringAsync(new Uri(tree.UrlOf(article.Key)!, UriKind.Relative));
 
         Assert.Contains($"<h1>{article.Name}</h1>", html, StringComparison.Ordinal);
         Assert.Matches(@"Ngày đăng: <time datetime=""\d{4}-\d{2}-\d{2}"">\d{2}/\d{2}/\d{4}</time>", html);
@@ -58,12 +43,12 @@ public sealed class SiteControllerTests : IAsyncLifetime
     [Fact]
     public async Task LegalDocument_Seeded_ShowsNumberIssuerAndDateInVietnameseFormat()
     {
-        var html = await client.GetStringAsync(new Uri("/van-ban/", UriKind.Relative));
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var html = await Client.GetStringAsync(new Uri("/van-ban/", UriKind.Relative));
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var list = tree.Resolve("/van-ban/")!;
         var plan = tree.ChildrenOf(list.Key).Single(n => n.Name.Contains("457/KH-UBND", StringComparison.Ordinal));
 
-        var page = await client.GetStringAsync(new Uri(tree.UrlOf(plan.Key)!, UriKind.Relative));
+        var page = await Client.GetStringAsync(new Uri(tree.UrlOf(plan.Key)!, UriKind.Relative));
 
         Assert.Contains(plan.Name, html, StringComparison.Ordinal);
         Assert.Contains("<dt>Ngày ban hành</dt><dd>23/02/2018</dd>", page, StringComparison.Ordinal);
@@ -73,10 +58,10 @@ public sealed class SiteControllerTests : IAsyncLifetime
     [Fact]
     public async Task PageRender_RedisConfigured_StoresTheEditionInRedis()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var unit = tree.Resolve("/don-vi/so-tu-phap/")!;
 
-        var response = await client.GetAsync(new Uri("/don-vi/so-tu-phap/", UriKind.Relative));
+        var response = await Client.GetAsync(new Uri("/don-vi/so-tu-phap/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
@@ -98,10 +83,10 @@ public sealed class SiteControllerTests : IAsyncLifetime
     [Fact]
     public async Task PublishThenUnpublish_SameNode_PageAppearsAndDisappearsAtOnce()
     {
-        var tree = factory.Services.GetRequiredService<PublishedRouteTree>();
+        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var unit = tree.Resolve("/don-vi/so-y-te/")!;
-        var editing = factory.Services.GetRequiredService<ContentEditing>();
-        var publishing = factory.Services.GetRequiredService<ContentPublishing>();
+        var editing = Factory.Services.GetRequiredService<ContentEditing>();
+        var publishing = Factory.Services.GetRequiredService<ContentPublishing>();
         var created = await editing.CreateAsync("article", unit.Key, "Sở Y tế niêm yết thủ tục hành chính", new Dictionary<string, string>
         {
             ["title"] = "Sở Y tế niêm yết thủ tục hành chính",
@@ -110,12 +95,12 @@ public sealed class SiteControllerTests : IAsyncLifetime
             ["category"] = "[\"Tin tức\"]",
         }, "tester");
         var url = new Uri("/don-vi/so-y-te/so-y-te-niem-yet-thu-tuc-hanh-chinh/", UriKind.Relative);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
 
         await publishing.PublishAsync(created.DocumentKey!.Value, "tester");
-        var live = await client.GetAsync(url);
+        var live = await Client.GetAsync(url);
         await publishing.UnpublishAsync(created.DocumentKey!.Value, "tester");
-        var gone = await client.GetAsync(url);
+        var gone = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         var html = await live.Content.ReadAsStringAsync();
