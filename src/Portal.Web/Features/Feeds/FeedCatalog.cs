@@ -114,6 +114,5 @@ internal sealed class FeedCatalog(PublishedRouteTree routes, PublishedContentCac
         return $"Tin, bài mới nhất của {section.Name} trên trang {SiteTitle}.";
     }
 
-    private static string? Field(PublishedContent content, string alias) =>
-        content.Values.TryGetValue(alias, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Field(PublishedContent content, string alias) => content.Text(alias)?.Trim();
 }

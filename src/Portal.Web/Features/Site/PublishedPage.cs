@@ -77,8 +77,7 @@ public abstract class PublishedPage
 
     public string Title => Text("title") ?? Text("unitName") ?? Content.Name;
 
-    public string? Text(string alias) =>
-        Content.Values.TryGetValue(alias, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+    public string? Text(string alias) => Content.Text(alias);
 
     /// <summary>Rich text markup, already sanitised when it was saved.</summary>
     public string? Html(string alias)
@@ -96,7 +95,7 @@ public abstract class PublishedPage
     public IReadOnlyList<string> List(string alias) => Text(alias) is { } value ? FieldValueRules.ReadList(value) : [];
 
     /// <summary>The single choice of a dropdown.</summary>
-    public string? First(string alias) => List(alias) is [var first, ..] ? first : null;
+    public string? First(string alias) => Content.First(alias);
 
     public bool Toggle(string alias) => Text(alias) is "1" or "true" or "True";
 

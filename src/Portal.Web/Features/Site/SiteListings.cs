@@ -58,8 +58,8 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
             return null;
         }
 
-        var summary = content.Values.GetValueOrDefault("summary") ?? content.Values.GetValueOrDefault("intro");
-        var category = content.Values.TryGetValue("category", out var stored) ? FieldValueRules.ReadList(stored).FirstOrDefault() : null;
+        var summary = content.Text("summary") ?? content.Text("intro");
+        var category = content.First("category");
         return new ListItem(node.Key, url!, node.Name, node.CreatedAt, FieldValueRules.IsRichTextJson(summary ?? "") ? null : summary, category, content);
     }
 

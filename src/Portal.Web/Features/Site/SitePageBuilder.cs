@@ -104,7 +104,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
     private async Task<ArticlePage> ArticleAsync(Common c, PageRequest request, CancellationToken cancellationToken)
     {
         var unit = Picked(c.Content, "unit").FirstOrDefault();
-        var category = c.Content.Values.TryGetValue("category", out var stored) ? FieldValueRules.ReadList(stored).FirstOrDefault() : null;
+        var category = c.Content.First("category");
         var related = new List<ListItem>();
         if (c.Node.ParentKey is { } parent)
         {
@@ -146,15 +146,15 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
     private async Task<LegalDocumentListPage> LegalDocumentsAsync(Common c, PageRequest request, CancellationToken cancellationToken)
     {
         var all = await listings.ItemsAsync(routes.ChildrenOf(c.Node.Key).Where(n => n.ContentTypeAlias == "legalDocument"), cancellationToken);
-        string? Type(ListItem i) => i.Content.Values.TryGetValue("documentType", out var t) ? FieldValueRules.ReadList(t).FirstOrDefault() : null;
-        string? Issuer(ListItem i) => i.Content.Values.GetValueOrDefault("issuer");
-        int? Year(ListItem i) => i.Content.Values.TryGetValue("issueDate", out var d) && FieldValueRules.TryParseDate(d, out var date) ? date.Year : null;
-        DateTime Issued(ListItem i) => i.Content.Values.TryGetValue("issueDate", out var d) && FieldValueRules.TryParseDate(d, out var date) ? date : DateTime.MinValue;
+        string? Type(ListItem i) => i.Content.First("documentType");
+        string? Issuer(ListItem i) => i.Content.Text("issuer");
+        DateTime? Issued(ListItem i) => i.Content.Text("issueDate") is { } d && FieldValueRules.TryParseDate(d, out var date) ? date : null;
+        int? Year(ListItem i) => Issued(i)?.Year;
         var vietnamese = StringComparer.Create(new CultureInfo("vi-VN"), false);
         var filtered = all.Where(i => (request.Type is null || Type(i) == request.Type)
                 && (request.Issuer is null || Issuer(i) == request.Issuer)
                 && (request.Year is null || Year(i) == request.Year))
-            .OrderByDescending(Issued).ToList();
+            .OrderByDescending(i => Issued(i) ?? DateTime.MinValue).ToList();
         return new LegalDocumentListPage
         {
             Documents = filtered,
@@ -171,7 +171,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
         foreach (var unit in routes.ChildrenOf(c.Node.Key).Where(n => n.ContentTypeAlias == "unit"))
         {
             var content = await contents.GetAsync(unit, cancellationToken);
-            var kind = content?.Values.TryGetValue("kind", out var stored) == true ? FieldValueRules.ReadList(stored).FirstOrDefault() ?? "Khác" : "Khác";
+            var kind = content?.First("kind") ?? "Khác";
             if (Link(unit) is not { } link)
             {
                 continue;
