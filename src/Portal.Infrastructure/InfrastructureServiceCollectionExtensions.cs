@@ -47,6 +47,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PublishedRouteTree>();
         services.AddSingleton<IContentEventConsumer>(sp => sp.GetRequiredService<PublishedRouteTree>());
         services.AddSingleton<PublishedContentCache>();
+        services.AddSingleton<Delivery.DeliveryContentBuilder>();
         AddHybridCache(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();

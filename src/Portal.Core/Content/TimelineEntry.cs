@@ -14,6 +14,7 @@ public enum TimelineAction
     Trashed = 9,
     Restored = 10,
     Imported = 11,
+    Deleted = 12,
 }
 
 /// <summary>Append-only record of who did what to which edition, when.</summary>

@@ -27,6 +27,9 @@ public sealed record DocumentTrashed(Guid DocumentKey) : ContentEvent(DocumentKe
 
 public sealed record DocumentRestored(Guid DocumentKey) : ContentEvent(DocumentKey);
 
+/// <summary>A trashed document and its subtree were removed for good; <see cref="DeletedKeys"/> lists every removed document.</summary>
+public sealed record DocumentDeleted(Guid DocumentKey, string ContentTypeAlias, IReadOnlyList<Guid> DeletedKeys) : ContentEvent(DocumentKey);
+
 /// <summary>Many documents were written at once (synthetic seed, bulk import): consumers reload instead of following one by one.</summary>
 public sealed record ContentBulkLoaded(Guid DocumentKey, int Count) : ContentEvent(DocumentKey);
 
@@ -35,7 +38,7 @@ public static class ContentEventTypes
     private static readonly Dictionary<string, Type> ByName = new[]
     {
         typeof(DocumentCreated), typeof(DraftSaved), typeof(DraftDiscarded), typeof(EditionScheduled), typeof(EditionPublished),
-        typeof(EditionUnpublished), typeof(DocumentMoved), typeof(DocumentsSorted), typeof(DocumentTrashed), typeof(DocumentRestored),
+        typeof(EditionUnpublished), typeof(DocumentMoved), typeof(DocumentsSorted), typeof(DocumentTrashed), typeof(DocumentRestored), typeof(DocumentDeleted),
         typeof(ContentBulkLoaded),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 

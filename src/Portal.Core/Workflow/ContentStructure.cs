@@ -4,7 +4,7 @@ using Portal.Core.Schema;
 
 namespace Portal.Core.Workflow;
 
-/// <summary>Verbs that change where documents sit in the tree: move, sort, trash, restore.</summary>
+/// <summary>Verbs that change where documents sit in the tree: move, sort, trash, restore, delete.</summary>
 public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCatalog schema, TimeProvider clock)
 {
     public async Task<ContentOperationResult> MoveAsync(Guid key, Guid? newParentKey, string actor, CancellationToken cancellationToken = default)
@@ -179,6 +179,34 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
         }
 
         session.Raise(new DocumentRestored(key));
+        return await ContentEditing.CommitAsync(session, key, null, cancellationToken);
+    }
+
+    /// <summary>Removes a document from the recycle bin for good, with its subtree. The timeline keeps its history.</summary>
+    public async Task<ContentOperationResult> DeleteAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var session = sessions.Open();
+        var document = await session.FindAsync(key, cancellationToken);
+        if (document is null)
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!document.Trashed)
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.NotTrashed, key);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var subtree = new List<Document> { document };
+        subtree.AddRange(await session.DescendantsAsync(document, cancellationToken));
+        foreach (var item in subtree)
+        {
+            session.Record(new TimelineEntry(item.Key, item.Current.Number, TimelineAction.Deleted, actor, now, item.Current.Name));
+            session.Remove(item);
+        }
+
+        session.Raise(new DocumentDeleted(key, document.ContentTypeAlias, subtree.Select(d => d.Key).ToList()));
         return await ContentEditing.CommitAsync(session, key, null, cancellationToken);
     }
 }

@@ -27,6 +27,9 @@ public interface IContentSession : IAsyncDisposable
 
     void Add(Document document);
 
+    /// <summary>Removes the document and its editions; its timeline entries stay.</summary>
+    void Remove(Document document);
+
     void Record(TimelineEntry entry);
 
     void Raise(ContentEvent contentEvent);

@@ -53,6 +53,8 @@ internal sealed class ContentSession(PortalDbContext db, IOutboxSignal signal, T
 
     public void Add(Document document) => db.Documents.Add(document);
 
+    public void Remove(Document document) => db.Documents.Remove(document);
+
     public void Record(TimelineEntry entry) => db.Timeline.Add(entry);
 
     public void Raise(ContentEvent contentEvent)
