@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Content;
+using Portal.Data.Leases;
 using Portal.Data.Outbox;
 using Portal.Data.Schema;
 using Portal.Data.Users;
+using Portal.Data.Webhooks;
 
 namespace Portal.Data;
 
@@ -23,6 +25,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<OutboxCursor> OutboxCursors => Set<OutboxCursor>();
     public DbSet<ContentTypeRecord> ContentTypes => Set<ContentTypeRecord>();
     public DbSet<DataTypeRecord> DataTypes => Set<DataTypeRecord>();
+    public DbSet<Lease> Leases => Set<Lease>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using Portal.Core.Workflow;
 using Portal.Data.Content;
 using Portal.Data.Outbox;
 using Portal.Data.Schema;
+using Portal.Infrastructure.Delivery;
 using Portal.Infrastructure.Outbox;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Infrastructure.RichText;
@@ -44,11 +45,16 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddHostedService<ScheduledPublishingService>();
 
         services.AddSingleton<PublishedContentQueries>();
+        services.AddSingleton<PreviewContentQueries>();
         services.AddSingleton<PublishedRouteTree>();
         services.AddSingleton<IContentEventConsumer>(sp => sp.GetRequiredService<PublishedRouteTree>());
         services.AddSingleton<PublishedContentCache>();
-        services.AddSingleton<Delivery.DeliveryContentBuilder>();
+        services.AddOptions<DeliveryApiSettings>().Bind(configuration.GetSection(DeliveryApiSettings.Section));
+        services.AddSingleton<DeliveryContentBuilder>();
+        services.AddSingleton<ContentQueryExecutor>();
+        services.AddSingleton<DeliveryPreview>();
         AddHybridCache(services, configuration);
+        Webhooks.WebhookServiceCollectionExtensions.AddPortalWebhooks(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();

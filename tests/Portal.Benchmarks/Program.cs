@@ -5,15 +5,18 @@ using Portal.Benchmarks;
 // Start-up benchmark: how long a Portal node takes from process start to its first 200 on "/", and its
 // resident memory then. Usage (see docs/benchmarks.md):
 //   dotnet run -c Release --project tests/Portal.Benchmarks -- startup --web <Portal.Web.dll> --data <data folder> [--runs 3]
+// HTTP throughput and latency use wrk against a running host: scripts/bench-http.sh.
 return args switch
 {
     ["startup", .. var rest] => await StartupBenchmark.RunAsync(Options.Parse(rest)),
+    ["static", var root, var port] => await StaticFileServer.RunAsync(root, int.Parse(port, CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: startup --web <path to Portal.Web.dll> --data <data folder> [--runs N] [--port P]");
+    Console.Error.WriteLine("       static <folder> <port>   (serves a folder with Kestrel's static files; used by scripts/bench-http.sh)");
     return 2;
 }
 

@@ -129,6 +129,9 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
             if (item.Unpublish(now) is { } unpublished)
             {
                 session.Record(new TimelineEntry(item.Key, unpublished.Number, TimelineAction.Unpublished, actor, now, "Chuyển vào thùng rác"));
+
+                // Readers of the live site (webhook receivers, caches) learn that the page went down, as for an unpublish.
+                session.Raise(new EditionUnpublished(item.Key, unpublished.Number, item.ContentTypeAlias));
             }
 
             item.MarkTrashed(true, now);

@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Portal.Core.Events;
 using Portal.Data.Outbox;
+using Portal.Infrastructure.Leases;
 
 namespace Portal.Infrastructure.Outbox;
 
 /// <summary>
 /// Hands committed outbox rows to consumers in order. Node consumers keep their place in memory (their
 /// state is rebuilt at start); durable consumers keep it in the database, so an event committed just
-/// before a crash is delivered after the restart.
+/// before a crash is delivered after the restart. Durable consumers act outside the process (a webhook, an index), so
+/// only the node holding the <see cref="DurableLease"/> lease runs them; node consumers run on every node.
 /// </summary>
-public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<IContentEventConsumer> consumers, ILogger<OutboxDispatcher> logger)
-    : IOutboxSignal, IDisposable
+public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<IContentEventConsumer> consumers, NodeLeases leases,
+    ILogger<OutboxDispatcher> logger) : IOutboxSignal, IDisposable
 {
+    public const string DurableLease = "outbox-durable";
+    public static readonly TimeSpan DurableLeaseDuration = TimeSpan.FromSeconds(30);
+
     private const int BatchSize = 500;
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, long> nodeCursors = new(StringComparer.Ordinal);
@@ -39,14 +44,35 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         await gate.WaitAsync(cancellationToken);
         try
         {
+            // Asked at every dispatch (the answer is reused for a second), which also renews the lease at each poll.
+            var durable = all.Any(c => c.Scope == ConsumerScope.Durable) && await HoldsDurableLeaseAsync(cancellationToken);
             foreach (var consumer in all)
             {
+                if (consumer.Scope == ConsumerScope.Durable && !durable)
+                {
+                    continue;
+                }
+
                 await DispatchToAsync(consumer, cancellationToken);
             }
         }
         finally
         {
             gate.Release();
+        }
+    }
+
+    private async Task<bool> HoldsDurableLeaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await leases.HoldAsync(DurableLease, DurableLeaseDuration, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Node consumers must still follow this node's own commits; the durable ones wait for the next poll.
+            LogLeaseCheckFailed(logger, ex);
+            return false;
         }
     }
 
@@ -79,6 +105,12 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
                     try
                     {
                         await consumer.HandleAsync(contentEvent, cancellationToken);
+                    }
+                    catch (ConsumerNotReadyException ex)
+                    {
+                        LogConsumerNotReady(logger, consumer.Name, message.Id, ex.Message);
+                        failed = true;
+                        break;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -117,4 +149,10 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox consumer {Consumer} failed on message {MessageId}; it will be retried")]
     private static partial void LogConsumerFailed(ILogger logger, Exception exception, string consumer, long messageId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox consumer {Consumer} is not ready for message {MessageId} ({Reason}); it will be offered again")]
+    private static partial void LogConsumerNotReady(ILogger logger, string consumer, long messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the durable-outbox lease failed; durable consumers wait for the next poll")]
+    private static partial void LogLeaseCheckFailed(ILogger logger, Exception exception);
 }

@@ -7,7 +7,7 @@ namespace Portal.Infrastructure.Outbox;
 public sealed class OutboxOptions
 {
     /// <summary>How often a node looks for events it has not applied: other nodes' writes, or retries after a failure.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }
 
 public sealed partial class OutboxPoller(OutboxDispatcher dispatcher, IOptions<OutboxOptions> options, TimeProvider clock,

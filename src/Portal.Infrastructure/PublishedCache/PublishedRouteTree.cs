@@ -80,8 +80,14 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
         }
     }
 
+    /// <summary>The live documents at the top of the tree, in sort order (each one a site's start item).</summary>
+    public IReadOnlyList<PublishedNode> Roots => ChildrenOf(Guid.Empty);
+
     /// <summary>Resolves a URL path such as <c>/chuyen-trang-cchc/ten-bai/</c> below the home page.</summary>
-    public PublishedNode? Resolve(string path)
+    public PublishedNode? Resolve(string path) => Resolve(path, null);
+
+    /// <summary>Resolves a URL path below the given start item (a root), or below the home page when it is null.</summary>
+    public PublishedNode? Resolve(string path, Guid? startItemKey)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         lock (sync)
@@ -91,7 +97,12 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
                 return null;
             }
 
-            var current = roots[0];
+            var current = startItemKey is { } startKey ? roots.Find(r => r.Key == startKey) : roots[0];
+            if (current is null)
+            {
+                return null;
+            }
+
             foreach (var segment in segments)
             {
                 if (!children.TryGetValue(current.Key, out var below))
@@ -113,7 +124,12 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
     }
 
     /// <summary>The public URL, with leading and trailing slash as Umbraco writes routes; null when an ancestor is not live.</summary>
-    public string? UrlOf(Guid key)
+    public string? UrlOf(Guid key) => RouteOf(key, allRoots: false);
+
+    /// <summary>The route below the document's own root (Delivery API <c>route.path</c>), for every root, not only the home page.</summary>
+    public string? RouteBelowRoot(Guid key) => RouteOf(key, allRoots: true);
+
+    private string? RouteOf(Guid key, bool allRoots)
     {
         lock (sync)
         {
@@ -123,8 +139,8 @@ public sealed class PublishedRouteTree(PublishedContentQueries queries) : IConte
             {
                 if (current.ParentKey is not { } parentKey)
                 {
-                    // The home page is "/"; its own segment never appears in URLs.
-                    return IsFirstRoot(current) ? "/" + string.Concat(segments.Select(s => s + "/")) : null;
+                    // A root's own segment never appears in its site's URLs; the first root is the public site's home.
+                    return allRoots || IsFirstRoot(current) ? "/" + string.Concat(segments.Select(s => s + "/")) : null;
                 }
 
                 segments.Push(current.UrlSegment);

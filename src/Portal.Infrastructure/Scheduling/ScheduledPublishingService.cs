@@ -1,17 +1,23 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Workflow;
+using Portal.Infrastructure.Leases;
 
 namespace Portal.Infrastructure.Scheduling;
 
 /// <summary>
-/// Publishes and unpublishes on schedule. Optimistic concurrency makes a double run harmless; the
-/// single-node lease comes with the workflow issue.
+/// Publishes and unpublishes on schedule, on the one node that holds the <c>scheduler</c> lease (Umbraco's
+/// SchedulingPublisher role). Optimistic concurrency would already make a double run harmless; the lease saves the
+/// duplicated reads and the concurrency failures of every node racing for the same due editions.
 /// </summary>
-public sealed partial class ScheduledPublishingService(ContentPublishing publishing, TimeProvider clock, ILogger<ScheduledPublishingService> logger)
-    : BackgroundService
+public sealed partial class ScheduledPublishingService(ContentPublishing publishing, NodeLeases leases, TimeProvider clock,
+    ILogger<ScheduledPublishingService> logger) : BackgroundService
 {
+    public const string LeaseName = "scheduler";
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    // Renewed once per interval, so it must outlast a few intervals; a dead holder is replaced within two minutes.
+    private static readonly TimeSpan LeaseDuration = Interval * 3;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +26,10 @@ public sealed partial class ScheduledPublishingService(ContentPublishing publish
         {
             try
             {
-                await publishing.RunDueScheduleAsync(stoppingToken);
+                if (await leases.HoldAsync(LeaseName, LeaseDuration, stoppingToken))
+                {
+                    await publishing.RunDueScheduleAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Portal.Core.Content;
+using Portal.Core.Events;
 using Portal.Core.Workflow;
 using Portal.Data.Tests.TestHost;
 
@@ -170,6 +171,41 @@ public abstract class ContentStructureTests : DatabaseSuite
         Assert.Null(documents[article].Live);
         Assert.Equal(EditionStatus.Unpublished, Assert.Single(documents[article].Editions).Status);
         Assert.Equal(ContentOperationStatus.NotTrashed, (await host.Structure.RestoreAsync(column, Actor)).Status);
+    }
+
+    [Fact]
+    public async Task Delete_TrashedColumn_SubtreeGoneTimelineKeptOneEvent()
+    {
+        await using var host = await StartAsync();
+        var (home, column) = await host.CreatePublishedSiteAsync();
+        var article = await host.CreatePublishedArticleAsync(column, "Bài sẽ bị xóa");
+        await host.Structure.TrashAsync(column, Actor);
+        var outboxBefore = (await host.OutboxAsync()).Count;
+
+        var result = await host.Structure.DeleteAsync(column, Actor);
+
+        Assert.Equal(ContentOperationStatus.Success, result.Status);
+        var documents = await host.LoadAllAsync();
+        Assert.False(documents.ContainsKey(column));
+        Assert.False(documents.ContainsKey(article));
+        Assert.True(documents.ContainsKey(home));
+        Assert.Equal(TimelineAction.Deleted, (await host.TimelineAsync(article))[^1].Action);
+        var deleted = Assert.Single((await host.OutboxAsync()).Skip(outboxBefore));
+        Assert.Equal(nameof(DocumentDeleted), deleted.Type);
+        Assert.Equal(ContentOperationStatus.NotFound, (await host.Structure.DeleteAsync(column, Actor)).Status);
+    }
+
+    [Fact]
+    public async Task Delete_DocumentNotInRecycleBin_NotTrashedAndKept()
+    {
+        await using var host = await StartAsync();
+        var (_, column) = await host.CreatePublishedSiteAsync();
+        var article = await host.CreatePublishedArticleAsync(column, "Bài đang hiển thị");
+
+        var result = await host.Structure.DeleteAsync(article, Actor);
+
+        Assert.Equal(ContentOperationStatus.NotTrashed, result.Status);
+        Assert.NotNull((await host.LoadAsync(article)).Live);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public abstract class ContentTimelineTests : DatabaseSuite
                 nameof(DocumentCreated), nameof(DraftSaved), nameof(EditionPublished), nameof(DraftSaved), nameof(DraftDiscarded),
                 nameof(EditionScheduled), nameof(EditionUnpublished), nameof(EditionPublished), nameof(DraftSaved),
                 nameof(EditionPublished), nameof(DraftSaved), nameof(DocumentMoved), nameof(DocumentsSorted),
-                nameof(DocumentTrashed), nameof(DocumentRestored),
+                nameof(EditionUnpublished), nameof(DocumentTrashed), nameof(DocumentRestored),
             ],
             events);
     }

@@ -1,4 +1,6 @@
+using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Web.Features.OutputCaching;
 
 namespace Portal.Web.Features.Feeds;
 
@@ -18,16 +20,16 @@ internal static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/rss.xml", (HttpContext http, FeedCatalog feeds, CancellationToken cancellationToken) =>
-            FeedAsync(http, feeds, feeds.SiteWide(), cancellationToken));
+            FeedAsync(http, feeds, feeds.SiteWide(), cancellationToken)).CacheOutput(OutputCachePolicies.Pages);
         endpoints.MapGet("/chuyen-trang-cchc/rss.xml", (HttpContext http, FeedCatalog feeds, CancellationToken cancellationToken) =>
-            FeedAsync(http, feeds, feeds.Section("/chuyen-trang-cchc/", "column", "article"), cancellationToken));
+            FeedAsync(http, feeds, feeds.Section("/chuyen-trang-cchc/", "column", "article"), cancellationToken)).CacheOutput(OutputCachePolicies.Pages);
         endpoints.MapGet("/chi-dao-dieu-hanh/rss.xml", (HttpContext http, FeedCatalog feeds, CancellationToken cancellationToken) =>
-            FeedAsync(http, feeds, feeds.Section("/chi-dao-dieu-hanh/", "directiveList", "directive"), cancellationToken));
+            FeedAsync(http, feeds, feeds.Section("/chi-dao-dieu-hanh/", "directiveList", "directive"), cancellationToken)).CacheOutput(OutputCachePolicies.Pages);
         endpoints.MapGet("/don-vi/{unit}/rss.xml", (string unit, HttpContext http, FeedCatalog feeds, CancellationToken cancellationToken) =>
-            FeedAsync(http, feeds, feeds.Section($"/don-vi/{unit}/", "unit", "article"), cancellationToken));
+            FeedAsync(http, feeds, feeds.Section($"/don-vi/{unit}/", "unit", "article"), cancellationToken)).CacheOutput(OutputCachePolicies.Pages);
 
-        endpoints.MapGet("/sitemap.xml", Sitemap);
-        endpoints.MapGet("/sitemap-{number:int}.xml", SitemapFile);
+        endpoints.MapGet("/sitemap.xml", Sitemap).CacheOutput(OutputCachePolicies.Pages);
+        endpoints.MapGet("/sitemap-{number:int}.xml", SitemapFile).CacheOutput(OutputCachePolicies.Pages);
         endpoints.MapGet("/robots.txt", (HttpContext http) => Results.Text(Robots(SiteAddress.Of(http.Request)), "text/plain; charset=utf-8"));
         return endpoints;
     }
@@ -57,11 +59,13 @@ internal static class FeedEndpoints
         }
 
         var channel = await feeds.LoadAsync(selection, SiteAddress.Of(http.Request), cancellationToken);
+        TagWholeSite(http, http.RequestServices.GetRequiredService<PublishedRouteTree>());
         return new XmlDocumentResult(RssWriter.ContentType, selection.Freshness, body => RssWriter.WriteAsync(body, channel));
     }
 
     private static IResult Sitemap(HttpContext http, PublishedRouteTree routes, SitemapLimits limits)
     {
+        TagWholeSite(http, routes);
         var entries = SitemapLayout.EntriesOf(routes);
         var files = SitemapLayout.Split(entries, limits.UrlsPerFile);
         var address = SiteAddress.Of(http.Request);
@@ -81,8 +85,21 @@ internal static class FeedEndpoints
         }
 
         var file = files[number - 1];
+        TagWholeSite(http, routes);
         var address = SiteAddress.Of(http.Request);
         return Send(http, SitemapLayout.FreshnessOf(file), body => SitemapWriter.WriteUrlSetAsync(body, address, file));
+    }
+
+    /// <summary>
+    /// Feeds and sitemaps list items from anywhere below the home page by URL, title and date, so any change under it
+    /// evicts them; a root-level change (a new home page) evicts everything through <see cref="ContentCacheTags.All"/>.
+    /// </summary>
+    private static void TagWholeSite(HttpContext http, PublishedRouteTree routes)
+    {
+        if (routes.Root is { } root)
+        {
+            OutputCacheTagging.Add(http, ContentCacheTags.Subtree(root.Key), ContentCacheTags.Branch(root.Key));
+        }
     }
 
     private static IResult Send(HttpContext http, Freshness freshness, Func<Stream, Task> write) =>

@@ -9,8 +9,10 @@ using Portal.Infrastructure;
 using Portal.Infrastructure.Startup;
 using Portal.Web.Features.CommandLine;
 using Portal.Web.Features.Compression;
+using Portal.Web.Features.Delivery;
 using Portal.Web.Features.Feeds;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.OutputCaching;
 using Portal.Web.Features.Site;
 using Portal.Web.Features.Theme;
 using Portal.Web.Features.Users;
@@ -50,11 +52,15 @@ public static class PortalHostExtensions
         builder.Services.AddSingleton<SiteListings>();
         builder.Services.AddTheme(builder.Environment.ContentRootPath);
         builder.Services.AddPortalCompression();
+        builder.Services.AddPortalOutputCache(builder.Configuration);
+        builder.Services.AddDelivery();
+        builder.Services.AddPortalProxy(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapPortal(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         if (!app.Environment.IsDevelopment())
@@ -65,8 +71,10 @@ public static class PortalHostExtensions
         // Static theme files first, then routing: otherwise the site's catch-all route claims /theme/… before they are served.
         app.UseTheme();
         app.UseRouting();
+        app.UsePortalOutputCache();
         app.MapHealth();
         app.MapFeeds();
+        app.MapDelivery();
         app.MapControllers();
         return app;
     }

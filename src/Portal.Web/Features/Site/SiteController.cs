@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Web.Features.OutputCaching;
 
 namespace Portal.Web.Features.Site;
 
@@ -8,6 +10,7 @@ namespace Portal.Web.Features.Site;
 public sealed class SiteController : Controller
 {
     [HttpGet("{**path}", Order = int.MaxValue)]
+    [OutputCache(PolicyName = OutputCachePolicies.Pages)]
     public async Task<IActionResult> Render(string? path, [FromServices] SitePageBuilder pages, [FromServices] PublishedRouteTree routes,
         CancellationToken cancellationToken)
     {
@@ -30,6 +33,7 @@ public sealed class SiteController : Controller
             return NotFound();
         }
 
+        OutputCacheTagging.Add(HttpContext, SitePageTags.For(found.Page, routes));
         return View($"~/Features/Site/Views/{found.View}.cshtml", found.Page);
     }
 

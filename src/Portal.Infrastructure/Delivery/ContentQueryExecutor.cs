@@ -1,0 +1,313 @@
+using System.Globalization;
+using Portal.Core.Schema;
+using Portal.Data.Content;
+using Portal.Core.Text;
+using Portal.Infrastructure.PublishedCache;
+
+namespace Portal.Infrastructure.Delivery;
+
+public sealed record ContentQueryResult(int Total, IReadOnlyList<PublishedNode> Items);
+
+/// <summary>
+/// Runs Delivery API queries over the in-memory tree of live documents. Umbraco answers them from an Examine
+/// index; here the tree is the index: a snapshot of every reachable document in tree order, rebuilt once per
+/// change, then filtered and partially sorted (only skip + take items are ever fully ordered).
+/// </summary>
+public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedContentCache cache, ISchemaCatalog schema)
+{
+    private static readonly CompareInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
+    private readonly Lock sync = new();
+    private TreeSnapshot snapshot = new(-1, [], new Dictionary<Guid, int>(), new Dictionary<string, List<PublishedNode>>(), new Dictionary<Guid, Guid>());
+
+    /// <param name="drafts">In preview, documents whose current edition is not live: they replace or join the live ones.</param>
+    public async Task<ContentQueryResult> RunAsync(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
+        IReadOnlyList<PreviewDocument> drafts, CancellationToken cancellationToken)
+    {
+        var tree = Snapshot();
+        var candidates = Candidates(query.Selector, query.Filters, startItem, tree);
+        if (drafts.Count > 0)
+        {
+            candidates = WithDrafts(candidates, query.Selector, startItem, drafts, tree);
+        }
+
+        var unitMembers = await UnitMembersAsync(query.Filters, candidates, cancellationToken);
+        var matches = new List<PublishedNode>();
+        foreach (var node in candidates)
+        {
+            if (exposure.Exposes(node.ContentTypeAlias) && MatchesAll(query.Filters, node, unitMembers))
+            {
+                matches.Add(node);
+            }
+        }
+
+        var page = Page(matches, query, tree.Order);
+        return new ContentQueryResult(matches.Count, page);
+    }
+
+    /// <summary>Finds a selector's or a start item's target: a GUID key, or a URL path below the start item.</summary>
+    public PublishedNode? Find(string target, PublishedNode? startItem) =>
+        Guid.TryParse(target, out var key) ? routes.Find(key) : routes.Resolve(target, startItem?.Key);
+
+    private IReadOnlyList<PublishedNode> Candidates(ContentSelector? selector, IReadOnlyList<ContentFilter> filters, PublishedNode? startItem,
+        TreeSnapshot tree)
+    {
+        if (selector is null)
+        {
+            // One content type asked for (the common case): start from that type's documents, not the whole tree.
+            var all = filters.Where(f => f.Field == FilterField.ContentType && f.Operator == FilterOperator.Is).ToList() is [var only]
+                ? OfTypes(only.Values, tree)
+                : tree.Nodes;
+            return startItem is null ? all : all.Where(n => tree.RootOf.GetValueOrDefault(n.Key) == startItem.Key).ToList();
+        }
+
+        var target = Find(selector.Target, startItem);
+        if (target is null || !tree.Order.ContainsKey(target.Key))
+        {
+            return [];
+        }
+
+        return selector.Kind switch
+        {
+            SelectorKind.Children => routes.ChildrenOf(target.Key),
+            SelectorKind.Descendants => routes.DescendantsOf(target.Key),
+            _ => routes.AncestorsOf(target.Key),
+        };
+    }
+
+    private List<PublishedNode> WithDrafts(IReadOnlyList<PublishedNode> live, ContentSelector? selector, PublishedNode? startItem,
+        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree)
+    {
+        var byKey = drafts.ToDictionary(d => d.Node.Key);
+        var merged = live.Select(n => byKey.TryGetValue(n.Key, out var draft) ? draft.Node : n).ToList();
+        var present = merged.Select(n => n.Key).ToHashSet();
+        var target = selector is null ? null : Find(selector.Target, startItem);
+        foreach (var draft in drafts.Where(d => !present.Contains(d.Node.Key)))
+        {
+            var root = draft.AncestorKeys.Count > 0 ? draft.AncestorKeys[0] : draft.Node.Key;
+            var belongs = selector?.Kind switch
+            {
+                null => startItem is null || root == startItem.Key,
+                SelectorKind.Children => target is not null && draft.Node.ParentKey == target.Key,
+                SelectorKind.Descendants => target is not null && draft.AncestorKeys.Contains(target.Key),
+                _ => false,
+            };
+            if (belongs)
+            {
+                merged.Add(draft.Node);
+            }
+        }
+
+        // Tree order for the newcomers: after their parent's live children, by sort order.
+        return merged.OrderBy(n => tree.Order.TryGetValue(n.Key, out var index) ? index : ParentIndex(n, tree))
+            .ThenBy(n => n.SortOrder).ToList();
+    }
+
+    private static int ParentIndex(PublishedNode node, TreeSnapshot tree) =>
+        node.ParentKey is { } parent && tree.Order.TryGetValue(parent, out var index) ? index : int.MaxValue;
+
+    private static List<PublishedNode> OfTypes(IReadOnlyList<string> aliases, TreeSnapshot tree)
+    {
+        if (aliases is [var alias])
+        {
+            return tree.ByType.GetValueOrDefault(alias) ?? [];
+        }
+
+        return aliases.Distinct(StringComparer.OrdinalIgnoreCase).SelectMany(a => tree.ByType.GetValueOrDefault(a) ?? [])
+            .OrderBy(n => tree.Order[n.Key]).ToList();
+    }
+
+    /// <summary>
+    /// Documents that belong to the units a <c>unit:</c> filter names: each unit's own subtree, plus the items
+    /// elsewhere (the CCHC column) whose <c>unit</c> picker names it.
+    /// </summary>
+    private async Task<HashSet<Guid>?> UnitMembersAsync(IReadOnlyList<ContentFilter> filters, IReadOnlyList<PublishedNode> candidates,
+        CancellationToken cancellationToken)
+    {
+        var units = filters.Where(f => f.Field == FilterField.Unit).SelectMany(f => f.Keys).Distinct().ToList();
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var members = new HashSet<Guid>();
+        foreach (var unit in units)
+        {
+            members.UnionWith(routes.DescendantsOf(unit).Select(n => n.Key));
+        }
+
+        var typesWithUnitField = schema.ContentTypes.Where(t => t.FindField("unit")?.Editor == FieldEditor.ContentPicker)
+            .Select(t => t.Alias).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var node in candidates.Where(n => typesWithUnitField.Contains(n.ContentTypeAlias) && !members.Contains(n.Key)))
+        {
+            var content = await cache.GetAsync(node, cancellationToken);
+            if (content?.Text("unit") is { } picked && DocumentUdi.TryParse(picked, out var unitKey) && units.Contains(unitKey))
+            {
+                members.Add(node.Key);
+            }
+        }
+
+        return members;
+    }
+
+    private static bool MatchesAll(IReadOnlyList<ContentFilter> filters, PublishedNode node, HashSet<Guid>? unitMembers)
+    {
+        for (var i = 0; i < filters.Count; i++)
+        {
+            if (!Matches(filters[i], node, unitMembers))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Matches(ContentFilter filter, PublishedNode node, HashSet<Guid>? unitMembers) => filter.Field switch
+    {
+        FilterField.ContentType => filter.Values.Contains(node.ContentTypeAlias, StringComparer.OrdinalIgnoreCase) == (filter.Operator == FilterOperator.Is),
+        FilterField.Name => filter.Values.Any(v => Vietnamese.IndexOf(node.Name, VietnameseText.Nfc(v), CompareOptions.IgnoreCase) >= 0)
+            == (filter.Operator == FilterOperator.Contains),
+        FilterField.CreateDate => CompareDate(node.CreatedAt, filter),
+        FilterField.UpdateDate => CompareDate(node.UpdatedAt, filter),
+        FilterField.ParentId => (node.ParentKey is { } parent && filter.Keys.Contains(parent)) == (filter.Operator == FilterOperator.Is),
+        FilterField.Level => filter.Numbers.Contains(node.Level) == (filter.Operator == FilterOperator.Is),
+        FilterField.Unit => unitMembers!.Contains(node.Key) == (filter.Operator == FilterOperator.Is),
+        _ => false,
+    };
+
+    /// <summary>Filter dates are wall-clock times in Vietnam, as the API writes them; stored instants are UTC.</summary>
+    private static bool CompareDate(DateTime utc, ContentFilter filter)
+    {
+        var bound = VietnamTime.ToUtc(filter.Date!.Value);
+        return filter.Operator switch
+        {
+            FilterOperator.GreaterThan => utc > bound,
+            FilterOperator.GreaterThanOrEqual => utc >= bound,
+            FilterOperator.LessThan => utc < bound,
+            FilterOperator.LessThanOrEqual => utc <= bound,
+            _ => false,
+        };
+    }
+
+    private static List<PublishedNode> Page(List<PublishedNode> matches, ContentQuery query, IReadOnlyDictionary<Guid, int> order)
+    {
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Max(0, query.Take);
+        if (skip >= matches.Count || take == 0)
+        {
+            return [];
+        }
+
+        // Without a sort Umbraco orders by index score; tree order is this engine's stable equivalent.
+        var comparer = new NodeComparer(query.Sorts, order);
+        var wanted = (int)Math.Min((long)skip + take, matches.Count);
+        if (query.Sorts.Count > 0 && wanted < matches.Count / 4)
+        {
+            return SmallestFirst(matches, wanted, comparer).Skip(skip).ToList();
+        }
+
+        if (query.Sorts.Count > 0)
+        {
+            matches.Sort(comparer);
+        }
+
+        return matches.GetRange(skip, wanted - skip);
+    }
+
+    /// <summary>The <paramref name="count"/> first items in order without sorting all of them: O(n log count).</summary>
+    private static List<PublishedNode> SmallestFirst(List<PublishedNode> items, int count, IComparer<PublishedNode> comparer)
+    {
+        var heap = new PriorityQueue<PublishedNode, PublishedNode>(count + 1, Comparer<PublishedNode>.Create((a, b) => comparer.Compare(b, a)));
+        foreach (var item in items)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(item, item);
+            }
+            else if (comparer.Compare(item, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(item, item);
+            }
+        }
+
+        var result = new List<PublishedNode>(heap.Count);
+        while (heap.TryDequeue(out var item, out _))
+        {
+            result.Add(item);
+        }
+
+        result.Reverse();
+        return result;
+    }
+
+    private TreeSnapshot Snapshot()
+    {
+        var version = routes.Version;
+        lock (sync)
+        {
+            if (snapshot.Version == version)
+            {
+                return snapshot;
+            }
+        }
+
+        var nodes = new List<PublishedNode>();
+        var rootOf = new Dictionary<Guid, Guid>();
+        foreach (var root in routes.Roots)
+        {
+            var start = nodes.Count;
+            nodes.Add(root);
+            nodes.AddRange(routes.DescendantsOf(root.Key));
+            for (var i = start; i < nodes.Count; i++)
+            {
+                rootOf[nodes[i].Key] = root.Key;
+            }
+        }
+
+        var order = new Dictionary<Guid, int>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            order[nodes[i].Key] = i;
+        }
+
+        var byType = nodes.GroupBy(n => n.ContentTypeAlias, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var fresh = new TreeSnapshot(version, nodes, order, byType, rootOf);
+        lock (sync)
+        {
+            snapshot = fresh;
+        }
+
+        return fresh;
+    }
+
+    private sealed record TreeSnapshot(long Version, IReadOnlyList<PublishedNode> Nodes, IReadOnlyDictionary<Guid, int> Order,
+        IReadOnlyDictionary<string, List<PublishedNode>> ByType, IReadOnlyDictionary<Guid, Guid> RootOf);
+
+    private sealed class NodeComparer(IReadOnlyList<ContentSort> sorts, IReadOnlyDictionary<Guid, int> order) : IComparer<PublishedNode>
+    {
+        public int Compare(PublishedNode? x, PublishedNode? y)
+        {
+            foreach (var sort in sorts)
+            {
+                var result = sort.Field switch
+                {
+                    SortField.CreateDate => x!.CreatedAt.CompareTo(y!.CreatedAt),
+                    SortField.UpdateDate => x!.UpdatedAt.CompareTo(y!.UpdatedAt),
+                    SortField.Level => x!.Level.CompareTo(y!.Level),
+                    SortField.SortOrder => x!.SortOrder.CompareTo(y!.SortOrder),
+                    SortField.Name => Vietnamese.Compare(x!.Name, y!.Name, CompareOptions.IgnoreCase),
+                    _ => TreeIndex(x!).CompareTo(TreeIndex(y!)),
+                };
+                if (result != 0)
+                {
+                    return sort.Descending ? -result : result;
+                }
+            }
+
+            return TreeIndex(x!).CompareTo(TreeIndex(y!));
+        }
+
+        private int TreeIndex(PublishedNode node) => order.GetValueOrDefault(node.Key, int.MaxValue);
+    }
+}

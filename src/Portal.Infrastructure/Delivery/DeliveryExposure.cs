@@ -1,0 +1,16 @@
+namespace Portal.Infrastructure.Delivery;
+
+/// <summary>
+/// Which content types the Delivery API may show (<c>AllowedContentTypeAliases</c> beats
+/// <c>DisallowedContentTypeAliases</c>, as in Umbraco). Hidden types are absent everywhere: items, lists and pickers.
+/// </summary>
+public sealed class DeliveryExposure(IEnumerable<string> allowed, IEnumerable<string> disallowed)
+{
+    private readonly HashSet<string> allowed = new(allowed, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> disallowed = new(disallowed, StringComparer.OrdinalIgnoreCase);
+
+    public static readonly DeliveryExposure Everything = new([], []);
+
+    public bool Exposes(string contentTypeAlias) =>
+        allowed.Count > 0 ? allowed.Contains(contentTypeAlias) : !disallowed.Contains(contentTypeAlias);
+}
