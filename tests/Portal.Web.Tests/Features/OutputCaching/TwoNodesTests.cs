@@ -32,14 +32,19 @@ public sealed class TwoNodesTests : IAsyncLifetime
         {
             var (key, url) = await PublishArticleAsync(a.Services, Column, "Bài đăng trên nút A");
             await UntilAsync(clientB, url, "Bài đăng trên nút A", TimeSpan.FromSeconds(30));
+            var api = $"/umbraco/delivery/api/v2/content/item/{key}";
             await WarmAsync(clientB, url);
+            await WarmAsync(clientB, api);
             Assert.True(await StoredInRedisAsync(), "the output cache did not use the shared Redis store");
 
             // The name (and so the address) stays; only the title field, which the article page shows, changes.
             await RetitleAsync(a.Services, key, "Bài đăng trên nút A", "Tiêu đề sửa trên nút A");
+            var published = Stopwatch.StartNew();
             var shown = await UntilAsync(clientB, url, "Tiêu đề sửa trên nút A", VisibleWithin);
+            var served = await UntilAsync(clientB, api, "\"title\":\"Tiêu đề sửa trên nút A\"", VisibleWithin - published.Elapsed);
 
             Assert.True(shown, $"node B still served the old title {VisibleWithin.TotalSeconds} s after the publish on node A returned");
+            Assert.True(served, $"node B's Delivery API still served the old title {VisibleWithin.TotalSeconds} s after the publish on node A returned");
         }
     }
 
