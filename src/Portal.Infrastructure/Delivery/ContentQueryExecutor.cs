@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Portal.Core.Schema;
 using Portal.Data.Content;
@@ -11,19 +12,52 @@ public sealed record ContentQueryResult(int Total, IReadOnlyList<PublishedNode> 
 /// <summary>
 /// Runs Delivery API queries over the in-memory tree of live documents. Umbraco answers them from an Examine
 /// index; here the tree is the index: a snapshot of every reachable document in tree order, rebuilt once per
-/// change, then filtered and partially sorted (only skip + take items are ever fully ordered).
+/// change, then filtered and sorted; the ordered answer is kept with the snapshot, so paging is a slice.
 /// </summary>
 public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedContentCache cache, ISchemaCatalog schema)
 {
     private static readonly CompareInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
     private readonly Lock sync = new();
-    private TreeSnapshot snapshot = new(-1, [], new Dictionary<Guid, int>(), new Dictionary<string, List<PublishedNode>>(), new Dictionary<Guid, Guid>());
+    private TreeSnapshot snapshot = new(-1, [], new Dictionary<Guid, int>(), new Dictionary<string, List<PublishedNode>>(), new Dictionary<Guid, Guid>(),
+        new ConcurrentDictionary<string, IReadOnlyList<PublishedNode>>());
 
     /// <param name="drafts">In preview, documents whose current edition is not live: they replace or join the live ones.</param>
     public async Task<ContentQueryResult> RunAsync(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
         IReadOnlyList<PreviewDocument> drafts, CancellationToken cancellationToken)
     {
         var tree = Snapshot();
+
+        // Paging through one list, or the first request after an output-cache eviction, asks the same question of
+        // the same tree again: the ordered answer is kept until the tree changes. Preview and unit lists read more
+        // than the tree, so they are always worked out.
+        var memoKey = drafts.Count == 0 && query.Filters.All(f => f.Field != FilterField.Unit) ? MemoKey(query, startItem, exposure) : null;
+        if (memoKey is null || !tree.Answers.TryGetValue(memoKey, out var ordered))
+        {
+            ordered = await OrderedMatchesAsync(query, startItem, exposure, drafts, tree, cancellationToken);
+            if (memoKey is not null && tree.Answers.Count < MaxRememberedAnswers)
+            {
+                tree.Answers.TryAdd(memoKey, ordered);
+            }
+        }
+
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Max(0, query.Take);
+        var page = skip >= ordered.Count || take == 0 ? [] : ordered.Skip(skip).Take(take).ToList();
+        return new ContentQueryResult(ordered.Count, page);
+    }
+
+    // A long answer holds up to 100,000 references (800 KB): a few lists, not one per made-up query.
+    private const int MaxRememberedAnswers = 16;
+
+    private static string MemoKey(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure) =>
+        string.Join('|', startItem?.Key.ToString("N") ?? "-", query.Selector?.Kind.ToString() ?? "-", query.Selector?.Target ?? "-",
+            string.Join(',', query.Filters.Select(f => $"{f.Field}{f.Operator}{string.Join(';', f.Values)}")),
+            string.Join(',', query.Sorts.Select(s => $"{s.Field}{s.Descending}")), exposure.Signature);
+
+    /// <summary>Every match in the requested order (tree order when no sort is given).</summary>
+    private async Task<IReadOnlyList<PublishedNode>> OrderedMatchesAsync(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
+        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree, CancellationToken cancellationToken)
+    {
         var candidates = Candidates(query.Selector, query.Filters, startItem, tree);
         if (drafts.Count > 0)
         {
@@ -40,8 +74,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
             }
         }
 
-        var page = Page(matches, query, tree.Order);
-        return new ContentQueryResult(matches.Count, page);
+        return query.Sorts.Count > 0 ? SortByKeys(matches, query.Sorts, tree.Order) : matches;
     }
 
     /// <summary>Finds a selector's or a start item's target: a GUID key, or a URL path below the start item.</summary>
@@ -164,9 +197,8 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
 
     private static bool Matches(ContentFilter filter, PublishedNode node, HashSet<Guid>? unitMembers) => filter.Field switch
     {
-        FilterField.ContentType => filter.Values.Contains(node.ContentTypeAlias, StringComparer.OrdinalIgnoreCase) == (filter.Operator == FilterOperator.Is),
-        FilterField.Name => filter.Values.Any(v => Vietnamese.IndexOf(node.Name, VietnameseText.Nfc(v), CompareOptions.IgnoreCase) >= 0)
-            == (filter.Operator == FilterOperator.Contains),
+        FilterField.ContentType => AnyEquals(filter.Values, node.ContentTypeAlias) == (filter.Operator == FilterOperator.Is),
+        FilterField.Name => NameContainsAny(node.Name, filter.Values) == (filter.Operator == FilterOperator.Contains),
         FilterField.CreateDate => CompareDate(node.CreatedAt, filter),
         FilterField.UpdateDate => CompareDate(node.UpdatedAt, filter),
         FilterField.ParentId => (node.ParentKey is { } parent && filter.Keys.Contains(parent)) == (filter.Operator == FilterOperator.Is),
@@ -174,6 +206,33 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
         FilterField.Unit => unitMembers!.Contains(node.Key) == (filter.Operator == FilterOperator.Is),
         _ => false,
     };
+
+    // Plain loops: a lambda here would capture the node and allocate on every call, 100,000 times per query.
+    private static bool AnyEquals(IReadOnlyList<string> values, string alias)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], alias, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NameContainsAny(string name, IReadOnlyList<string> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Vietnamese.IndexOf(name, VietnameseText.Nfc(values[i]), CompareOptions.IgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Filter dates are wall-clock times in Vietnam, as the API writes them; stored instants are UTC.</summary>
     private static bool CompareDate(DateTime utc, ContentFilter filter)
@@ -187,57 +246,6 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
             FilterOperator.LessThanOrEqual => utc <= bound,
             _ => false,
         };
-    }
-
-    private static List<PublishedNode> Page(List<PublishedNode> matches, ContentQuery query, IReadOnlyDictionary<Guid, int> order)
-    {
-        var skip = Math.Max(0, query.Skip);
-        var take = Math.Max(0, query.Take);
-        if (skip >= matches.Count || take == 0)
-        {
-            return [];
-        }
-
-        // Without a sort Umbraco orders by index score; tree order is this engine's stable equivalent.
-        var comparer = new NodeComparer(query.Sorts, order);
-        var wanted = (int)Math.Min((long)skip + take, matches.Count);
-        if (query.Sorts.Count > 0 && wanted < matches.Count / 4)
-        {
-            return SmallestFirst(matches, wanted, comparer).Skip(skip).ToList();
-        }
-
-        if (query.Sorts.Count > 0)
-        {
-            matches.Sort(comparer);
-        }
-
-        return matches.GetRange(skip, wanted - skip);
-    }
-
-    /// <summary>The <paramref name="count"/> first items in order without sorting all of them: O(n log count).</summary>
-    private static List<PublishedNode> SmallestFirst(List<PublishedNode> items, int count, IComparer<PublishedNode> comparer)
-    {
-        var heap = new PriorityQueue<PublishedNode, PublishedNode>(count + 1, Comparer<PublishedNode>.Create((a, b) => comparer.Compare(b, a)));
-        foreach (var item in items)
-        {
-            if (heap.Count < count)
-            {
-                heap.Enqueue(item, item);
-            }
-            else if (comparer.Compare(item, heap.Peek()) < 0)
-            {
-                heap.EnqueueDequeue(item, item);
-            }
-        }
-
-        var result = new List<PublishedNode>(heap.Count);
-        while (heap.TryDequeue(out var item, out _))
-        {
-            result.Add(item);
-        }
-
-        result.Reverse();
-        return result;
     }
 
     private TreeSnapshot Snapshot()
@@ -272,7 +280,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
 
         var byType = nodes.GroupBy(n => n.ContentTypeAlias, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        var fresh = new TreeSnapshot(version, nodes, order, byType, rootOf);
+        var fresh = new TreeSnapshot(version, nodes, order, byType, rootOf, new ConcurrentDictionary<string, IReadOnlyList<PublishedNode>>());
         lock (sync)
         {
             snapshot = fresh;
@@ -282,32 +290,42 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
     }
 
     private sealed record TreeSnapshot(long Version, IReadOnlyList<PublishedNode> Nodes, IReadOnlyDictionary<Guid, int> Order,
-        IReadOnlyDictionary<string, List<PublishedNode>> ByType, IReadOnlyDictionary<Guid, Guid> RootOf);
+        IReadOnlyDictionary<string, List<PublishedNode>> ByType, IReadOnlyDictionary<Guid, Guid> RootOf,
+        ConcurrentDictionary<string, IReadOnlyList<PublishedNode>> Answers);
 
-    private sealed class NodeComparer(IReadOnlyList<ContentSort> sorts, IReadOnlyDictionary<Guid, int> order) : IComparer<PublishedNode>
+    /// <summary>
+    /// A stable sort on keys read once per document (dates as ticks, names as vi-VN sort keys): matches arrive in
+    /// tree order, so equal keys stay in tree order, and the comparisons touch keys, not scattered objects.
+    /// </summary>
+    private static List<PublishedNode> SortByKeys(List<PublishedNode> nodes, IReadOnlyList<ContentSort> sorts, IReadOnlyDictionary<Guid, int> order)
     {
-        public int Compare(PublishedNode? x, PublishedNode? y)
+        IOrderedEnumerable<PublishedNode>? sorted = null;
+        foreach (var sort in sorts)
         {
-            foreach (var sort in sorts)
+            if (sort.Field == SortField.Name)
             {
-                var result = sort.Field switch
-                {
-                    SortField.CreateDate => x!.CreatedAt.CompareTo(y!.CreatedAt),
-                    SortField.UpdateDate => x!.UpdatedAt.CompareTo(y!.UpdatedAt),
-                    SortField.Level => x!.Level.CompareTo(y!.Level),
-                    SortField.SortOrder => x!.SortOrder.CompareTo(y!.SortOrder),
-                    SortField.Name => Vietnamese.Compare(x!.Name, y!.Name, CompareOptions.IgnoreCase),
-                    _ => TreeIndex(x!).CompareTo(TreeIndex(y!)),
-                };
-                if (result != 0)
-                {
-                    return sort.Descending ? -result : result;
-                }
+                Func<PublishedNode, SortKey> name = n => Vietnamese.GetSortKey(n.Name, CompareOptions.IgnoreCase);
+                sorted = sorted is null
+                    ? sort.Descending ? nodes.OrderByDescending(name, SortKeys) : nodes.OrderBy(name, SortKeys)
+                    : sort.Descending ? sorted.ThenByDescending(name, SortKeys) : sorted.ThenBy(name, SortKeys);
+                continue;
             }
 
-            return TreeIndex(x!).CompareTo(TreeIndex(y!));
+            Func<PublishedNode, long> number = sort.Field switch
+            {
+                SortField.CreateDate => n => n.CreatedAt.Ticks,
+                SortField.UpdateDate => n => n.UpdatedAt.Ticks,
+                SortField.Level => n => n.Level,
+                SortField.SortOrder => n => n.SortOrder,
+                _ => n => order.GetValueOrDefault(n.Key, int.MaxValue),
+            };
+            sorted = sorted is null
+                ? sort.Descending ? nodes.OrderByDescending(number) : nodes.OrderBy(number)
+                : sort.Descending ? sorted.ThenByDescending(number) : sorted.ThenBy(number);
         }
 
-        private int TreeIndex(PublishedNode node) => order.GetValueOrDefault(node.Key, int.MaxValue);
+        return sorted is null ? nodes : sorted.ToList();
     }
+
+    private static readonly IComparer<SortKey> SortKeys = Comparer<SortKey>.Create(SortKey.Compare);
 }

@@ -11,6 +11,10 @@ public sealed class DeliveryExposure(IEnumerable<string> allowed, IEnumerable<st
 
     public static readonly DeliveryExposure Everything = new([], []);
 
+    /// <summary>Tells two exposures apart in remembered query answers.</summary>
+    public string Signature { get; } = "+" + string.Join(',', allowed.Order(StringComparer.OrdinalIgnoreCase)) + "-"
+        + string.Join(',', disallowed.Order(StringComparer.OrdinalIgnoreCase));
+
     public bool Exposes(string contentTypeAlias) =>
         allowed.Count > 0 ? allowed.Contains(contentTypeAlias) : !disallowed.Contains(contentTypeAlias);
 }
