@@ -1,3 +1,5 @@
+using Portal.Core.Schema;
+
 namespace Portal.Core.Content;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class Edition
         Name = name;
         UrlSegment = urlSegment;
         Values = values;
+        UnitKey = UnitNamedIn(values);
         CreatedBy = createdBy;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
@@ -35,6 +38,12 @@ public sealed class Edition
     public string Name { get; private set; }
     public string UrlSegment { get; private set; }
     public IReadOnlyDictionary<string, string> Values { get; private set; }
+
+    /// <summary>
+    /// The unit the <c>unit</c> field picks, kept beside the values so that "items of a unit" (unit pages, the
+    /// Delivery API's <c>unit:</c> filter) is a lookup in the route tree instead of a read of every article's fields.
+    /// </summary>
+    public Guid? UnitKey { get; private set; }
     public string CreatedBy { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
@@ -56,8 +65,14 @@ public sealed class Edition
         Name = name;
         UrlSegment = urlSegment;
         Values = values;
+        UnitKey = UnitNamedIn(values);
         UpdatedAt = now;
         Status = EditionStatus.Draft;
         PublishAt = null;
     }
+
+    public const string UnitField = "unit";
+
+    private static Guid? UnitNamedIn(IReadOnlyDictionary<string, string> values) =>
+        values.TryGetValue(UnitField, out var picked) && DocumentUdi.TryParse(picked, out var unit) ? unit : null;
 }

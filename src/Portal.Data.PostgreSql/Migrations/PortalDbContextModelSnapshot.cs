@@ -244,6 +244,9 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("UnitKey")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("UnpublishAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -266,7 +269,7 @@ namespace Portal.Data.PostgreSql.Migrations
 
                     b.HasIndex("Status", "UnpublishAt");
 
-                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt")
+                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt", "UnitKey")
                         .HasDatabaseName("IX_Editions_RouteTree");
 
                     b.ToTable("Editions", (string)null);

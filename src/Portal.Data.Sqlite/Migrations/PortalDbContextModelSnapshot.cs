@@ -235,6 +235,9 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UnitKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UnpublishAt")
                         .HasColumnType("TEXT");
 
@@ -257,7 +260,7 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("Status", "UnpublishAt");
 
-                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt")
+                    b.HasIndex("Status", "DocumentKey", "Number", "Name", "UrlSegment", "PublishedAt", "UnitKey")
                         .HasDatabaseName("IX_Editions_RouteTree");
 
                     b.ToTable("Editions", (string)null);

@@ -34,7 +34,7 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
         builder.HasIndex(e => new { e.Status, e.PublishAt });
 
         // Covers the route tree's start-up read of every live edition, so the wide FieldValues rows are never touched.
-        builder.HasIndex(e => new { e.Status, e.DocumentKey, e.Number, e.Name, e.UrlSegment, e.PublishedAt })
+        builder.HasIndex(e => new { e.Status, e.DocumentKey, e.Number, e.Name, e.UrlSegment, e.PublishedAt, e.UnitKey })
             .HasDatabaseName("IX_Editions_RouteTree");
         builder.HasIndex(e => new { e.Status, e.UnpublishAt });
     }

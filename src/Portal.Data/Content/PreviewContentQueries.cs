@@ -49,7 +49,7 @@ public sealed class PreviewContentQueries(IDbContextFactory<PortalDbContext> con
     {
         var edition = document.Current;
         var node = new PublishedNode(document.Key, document.ParentKey, document.ContentTypeAlias, document.Level, document.SortOrder,
-            edition.Name, edition.UrlSegment, edition.Number, document.CreatedAt, edition.UpdatedAt);
+            edition.Name, edition.UrlSegment, edition.Number, document.CreatedAt, edition.UpdatedAt, edition.UnitKey);
         var row = new EditionRow(document.Key, edition.Number, edition.Status, edition.Name, edition.UrlSegment, edition.Values,
             edition.CreatedAt, edition.UpdatedAt, edition.PublishedAt, edition.PublishedBy);
         var ancestors = document.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)

@@ -14,7 +14,8 @@ public sealed record PublishedNode(
     string UrlSegment,
     int EditionNumber,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    Guid? UnitKey);
 
 public sealed record EditionRow(Guid DocumentKey, int Number, EditionStatus Status, string Name, string UrlSegment,
     IReadOnlyDictionary<string, string> Values, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string? PublishedBy);
@@ -50,7 +51,8 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
                 reader.GetString(6),
                 reader.GetInt32(7),
                 Utc(reader.GetDateTime(8)),
-                Utc(reader.IsDBNull(9) ? reader.GetDateTime(10) : reader.GetDateTime(9))));
+                Utc(reader.IsDBNull(9) ? reader.GetDateTime(10) : reader.GetDateTime(9)),
+                reader.IsDBNull(11) ? null : reader.GetGuid(11)));
         }
 
         return nodes;
@@ -58,7 +60,7 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
 
     private const string LiveNodesSql = """
         SELECT d."Key", d."ParentKey", d."ContentTypeAlias", d."Level", d."SortOrder", e."Name", e."UrlSegment", e."Number",
-               d."CreatedAt", e."PublishedAt", d."UpdatedAt"
+               d."CreatedAt", e."PublishedAt", d."UpdatedAt", e."UnitKey"
         FROM "Editions" AS e
         INNER JOIN "Documents" AS d ON d."Key" = e."DocumentKey"
         WHERE e."Status" = @status AND NOT d."Trashed"
@@ -113,5 +115,5 @@ public sealed class PublishedContentQueries(IDbContextFactory<PortalDbContext> c
         join e in db.Editions.AsNoTracking() on d.Key equals e.DocumentKey
         where !d.Trashed && e.Status == EditionStatus.Published
         select new PublishedNode(d.Key, d.ParentKey, d.ContentTypeAlias, d.Level, d.SortOrder, e.Name, e.UrlSegment, e.Number,
-            d.CreatedAt, e.PublishedAt ?? d.UpdatedAt);
+            d.CreatedAt, e.PublishedAt ?? d.UpdatedAt, e.UnitKey);
 }

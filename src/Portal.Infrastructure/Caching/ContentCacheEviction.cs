@@ -11,15 +11,15 @@ namespace Portal.Infrastructure.Caching;
 /// edition and old descendants, which an unpublish or trash removes from the tree) and after (its new place
 /// and edition), and evicts the union.
 /// </summary>
-public sealed class ContentCacheEviction(PublishedRouteTree routes, PublishedContentCache contents)
+public sealed class ContentCacheEviction(PublishedRouteTree routes)
 {
     /// <summary>The content type whose pages list "their" items.</summary>
     public const string UnitAlias = "unit";
 
-    /// <summary>The content-picker field by which an item outside a unit's subtree names that unit.</summary>
-    public const string UnitField = "unit";
+    public Task<IReadOnlySet<string>> TagsAsync(ContentEvent contentEvent, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(Tags(contentEvent));
 
-    public async Task<IReadOnlySet<string>> TagsAsync(ContentEvent contentEvent, CancellationToken cancellationToken)
+    private HashSet<string> Tags(ContentEvent contentEvent)
     {
         ArgumentNullException.ThrowIfNull(contentEvent);
         var tags = new HashSet<string>(StringComparer.Ordinal);
@@ -30,22 +30,22 @@ public sealed class ContentCacheEviction(PublishedRouteTree routes, PublishedCon
                 break;
             case EditionPublished published:
                 tags.Add(ContentCacheTags.ContentType(published.ContentTypeAlias));
-                await DocumentAsync(tags, published.DocumentKey, cancellationToken);
+                Document(tags, published.DocumentKey);
                 break;
             case EditionUnpublished unpublished:
                 tags.Add(ContentCacheTags.ContentType(unpublished.ContentTypeAlias));
-                await DocumentAsync(tags, unpublished.DocumentKey, cancellationToken);
+                Document(tags, unpublished.DocumentKey);
                 break;
             case DocumentMoved moved:
                 // The old place may already be gone from the tree; the event names both parents.
                 Chain(tags, moved.OldParentKey);
                 Chain(tags, moved.NewParentKey);
                 tags.Add(ContentCacheTags.UnitLists);
-                await DocumentAsync(tags, moved.DocumentKey, cancellationToken);
+                Document(tags, moved.DocumentKey);
                 break;
             case DocumentTrashed or DocumentRestored:
                 tags.Add(ContentCacheTags.UnitLists);
-                await DocumentAsync(tags, contentEvent.DocumentKey, cancellationToken);
+                Document(tags, contentEvent.DocumentKey);
                 break;
             case DocumentsSorted sorted:
                 Sorted(tags, sorted);
@@ -64,7 +64,7 @@ public sealed class ContentCacheEviction(PublishedRouteTree routes, PublishedCon
     }
 
     /// <summary>A change to one document: its own responses, every list it appears in, and every response that shows its descendants.</summary>
-    private async Task DocumentAsync(HashSet<string> tags, Guid key, CancellationToken cancellationToken)
+    private void Document(HashSet<string> tags, Guid key)
     {
         tags.Add(ContentCacheTags.Branch(key));
         tags.Add(ContentCacheTags.Subtree(key));
@@ -103,12 +103,9 @@ public sealed class ContentCacheEviction(PublishedRouteTree routes, PublishedCon
 
         // The edition this state of the tree holds: before the event the old one, after it the new one, so a unit
         // field changed from one unit to another evicts both units' lists.
-        if (await contents.GetAsync(node, cancellationToken) is { } content && content.Text(UnitField) is { } picked)
+        if (node.UnitKey is { } unit)
         {
-            foreach (var unit in PickedKeys(picked))
-            {
-                tags.Add(ContentCacheTags.Unit(unit));
-            }
+            tags.Add(ContentCacheTags.Unit(unit));
         }
     }
 
@@ -171,10 +168,4 @@ public sealed class ContentCacheEviction(PublishedRouteTree routes, PublishedCon
             }
         }
     }
-
-    /// <summary>The documents a content-picker value names (<c>umb://document/…</c>, comma-separated when several).</summary>
-    public static IEnumerable<Guid> PickedKeys(string value) =>
-        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(udi => DocumentUdi.TryParse(udi, out var key) ? key : (Guid?)null)
-            .OfType<Guid>();
 }

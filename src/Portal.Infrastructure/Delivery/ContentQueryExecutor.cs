@@ -14,7 +14,7 @@ public sealed record ContentQueryResult(int Total, IReadOnlyList<PublishedNode> 
 /// index; here the tree is the index: a snapshot of every reachable document in tree order, rebuilt once per
 /// change, then filtered and sorted; the ordered answer is kept with the snapshot, so paging is a slice.
 /// </summary>
-public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedContentCache cache, ISchemaCatalog schema)
+public sealed class ContentQueryExecutor(PublishedRouteTree routes)
 {
     private static readonly CompareInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN").CompareInfo;
     private readonly Lock sync = new();
@@ -22,8 +22,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
         new ConcurrentDictionary<string, IReadOnlyList<PublishedNode>>());
 
     /// <param name="drafts">In preview, documents whose current edition is not live: they replace or join the live ones.</param>
-    public async Task<ContentQueryResult> RunAsync(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
-        IReadOnlyList<PreviewDocument> drafts, CancellationToken cancellationToken)
+    public ContentQueryResult Run(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure, IReadOnlyList<PreviewDocument> drafts)
     {
         var tree = Snapshot();
 
@@ -33,7 +32,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
         var memoKey = drafts.Count == 0 && query.Filters.All(f => f.Field != FilterField.Unit) ? MemoKey(query, startItem, exposure) : null;
         if (memoKey is null || !tree.Answers.TryGetValue(memoKey, out var ordered))
         {
-            ordered = await OrderedMatchesAsync(query, startItem, exposure, drafts, tree, cancellationToken);
+            ordered = OrderedMatches(query, startItem, exposure, drafts, tree);
             if (memoKey is not null && tree.Answers.Count < MaxRememberedAnswers)
             {
                 tree.Answers.TryAdd(memoKey, ordered);
@@ -55,8 +54,8 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
             string.Join(',', query.Sorts.Select(s => $"{s.Field}{s.Descending}")), exposure.Signature);
 
     /// <summary>Every match in the requested order (tree order when no sort is given).</summary>
-    private async Task<IReadOnlyList<PublishedNode>> OrderedMatchesAsync(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
-        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree, CancellationToken cancellationToken)
+    private List<PublishedNode> OrderedMatches(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
+        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree)
     {
         var candidates = Candidates(query.Selector, query.Filters, startItem, tree);
         if (drafts.Count > 0)
@@ -64,7 +63,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
             candidates = WithDrafts(candidates, query.Selector, startItem, drafts, tree);
         }
 
-        var unitMembers = await UnitMembersAsync(query.Filters, candidates, cancellationToken);
+        var unitMembers = UnitMembers(query.Filters, candidates);
         var matches = new List<PublishedNode>();
         foreach (var node in candidates)
         {
@@ -151,12 +150,11 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
 
     /// <summary>
     /// Documents that belong to the units a <c>unit:</c> filter names: each unit's own subtree, plus the items
-    /// elsewhere (the CCHC column) whose <c>unit</c> picker names it.
+    /// elsewhere (the CCHC column) whose <c>unit</c> picker names it, which the route tree carries.
     /// </summary>
-    private async Task<HashSet<Guid>?> UnitMembersAsync(IReadOnlyList<ContentFilter> filters, IReadOnlyList<PublishedNode> candidates,
-        CancellationToken cancellationToken)
+    private HashSet<Guid>? UnitMembers(IReadOnlyList<ContentFilter> filters, IReadOnlyList<PublishedNode> candidates)
     {
-        var units = filters.Where(f => f.Field == FilterField.Unit).SelectMany(f => f.Keys).Distinct().ToList();
+        var units = filters.Where(f => f.Field == FilterField.Unit).SelectMany(f => f.Keys).ToHashSet();
         if (units.Count == 0)
         {
             return null;
@@ -168,17 +166,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes, PublishedCon
             members.UnionWith(routes.DescendantsOf(unit).Select(n => n.Key));
         }
 
-        var typesWithUnitField = schema.ContentTypes.Where(t => t.FindField("unit")?.Editor == FieldEditor.ContentPicker)
-            .Select(t => t.Alias).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var node in candidates.Where(n => typesWithUnitField.Contains(n.ContentTypeAlias) && !members.Contains(n.Key)))
-        {
-            var content = await cache.GetAsync(node, cancellationToken);
-            if (content?.Text("unit") is { } picked && DocumentUdi.TryParse(picked, out var unitKey) && units.Contains(unitKey))
-            {
-                members.Add(node.Key);
-            }
-        }
-
+        members.UnionWith(candidates.Where(n => n.UnitKey is { } unit && units.Contains(unit)).Select(n => n.Key));
         return members;
     }
 

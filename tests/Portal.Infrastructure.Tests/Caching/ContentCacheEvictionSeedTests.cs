@@ -14,7 +14,7 @@ public sealed class ContentCacheEvictionSeedTests(SeededEngine seeded) : IClassF
 {
     private PublishedRouteTree Routes => seeded.Engine.Get<PublishedRouteTree>();
 
-    private ContentCacheEviction Eviction => new(Routes, seeded.Engine.Get<PublishedContentCache>());
+    private ContentCacheEviction Eviction => new(Routes);
 
     [Fact]
     public async Task Publish_SectionBelowHome_EvictsNavigationAndTypesOfItsDescendants()

@@ -17,7 +17,7 @@ public sealed class ContentCacheEvictionTests : IAsyncLifetime
 
     private PublishedRouteTree Routes => engine.Get<PublishedRouteTree>();
 
-    private ContentCacheEviction Eviction => new(Routes, engine.Get<PublishedContentCache>());
+    private ContentCacheEviction Eviction => new(Routes);
 
     public async Task InitializeAsync()
     {

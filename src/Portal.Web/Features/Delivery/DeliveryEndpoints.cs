@@ -63,7 +63,7 @@ public static class DeliveryEndpoints
         var preview = context.RequestServices.GetRequiredService<DeliveryPreview>();
         var drafts = request.Preview ? await preview.DraftsAsync(cancellationToken) : [];
         var draftsByKey = drafts.ToDictionary(d => d.Node.Key);
-        var result = await executor.RunAsync(parsed, request.StartItem, request.Shape.Exposure, drafts, cancellationToken);
+        var result = executor.Run(parsed, request.StartItem, request.Shape.Exposure, drafts);
         var items = new JsonArray();
         foreach (var node in result.Items)
         {

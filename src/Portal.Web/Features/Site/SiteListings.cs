@@ -89,21 +89,11 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
     public async Task<IReadOnlyList<ListItem>> UnitArticlesAsync(Guid unit, CancellationToken cancellationToken)
     {
         var own = routes.DescendantsOf(unit, n => n.ContentTypeAlias == "article");
-        var udi = DocumentUdi.Format(unit);
-        var elsewhere = new List<PublishedNode>();
 
         // Other units' articles live in their own subtrees; only the shared column holds articles that name this unit.
-        if (routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == "column") is { } column)
-        {
-            foreach (var article in routes.DescendantsOf(column.Key, n => n.ContentTypeAlias == "article"))
-            {
-                if (await contents.GetAsync(article, cancellationToken) is { } content
-                    && content.Values.TryGetValue("unit", out var picked) && string.Equals(picked, udi, StringComparison.OrdinalIgnoreCase))
-                {
-                    elsewhere.Add(article);
-                }
-            }
-        }
+        var elsewhere = routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == "column") is { } column
+            ? routes.DescendantsOf(column.Key, n => n.ContentTypeAlias == "article" && n.UnitKey == unit)
+            : [];
 
         return await ItemsAsync(own.Concat(elsewhere).OrderByDescending(n => n.CreatedAt), cancellationToken);
     }
