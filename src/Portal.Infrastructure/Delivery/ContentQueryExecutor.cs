@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Portal.Core.Schema;
-using Portal.Data.Content;
 using Portal.Core.Text;
+using Portal.Data.Content;
 using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Infrastructure.Delivery;
@@ -27,9 +26,9 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         var tree = Snapshot();
 
         // Paging through one list, or the first request after an output-cache eviction, asks the same question of
-        // the same tree again: the ordered answer is kept until the tree changes. Preview and unit lists read more
-        // than the tree, so they are always worked out.
-        var memoKey = drafts.Count == 0 && query.Filters.All(f => f.Field != FilterField.Unit) ? MemoKey(query, startItem, exposure) : null;
+        // the same tree again: the ordered answer is kept until the tree changes. Preview reads drafts from the
+        // database, not the tree, so it is always worked out.
+        var memoKey = drafts.Count == 0 ? MemoKey(query, startItem, exposure) : null;
         if (memoKey is null || !tree.Answers.TryGetValue(memoKey, out var ordered))
         {
             ordered = OrderedMatches(query, startItem, exposure, drafts, tree);
