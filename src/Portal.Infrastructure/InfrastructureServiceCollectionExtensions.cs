@@ -40,7 +40,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Portal:Outbox"));
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton(sp => new OutboxChannel(sp.GetRequiredService<OutboxDispatcher>(), configuration,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OutboxChannel>>()));
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxChannel>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxChannel>());
         services.AddHostedService<OutboxPoller>();
         services.AddHostedService<ScheduledPublishingService>();
 

@@ -46,6 +46,10 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         {
             // Asked at every dispatch (the answer is reused for a second), which also renews the lease at each poll.
             var durable = all.Any(c => c.Scope == ConsumerScope.Durable) && await HoldsDurableLeaseAsync(cancellationToken);
+            // Every consumer of this round stops at the same row, and none passes a row a node consumer before it
+            // could not apply: otherwise a commit landing mid-round reaches the output-cache evictor before the route
+            // tree, and a page rendered from the old tree in between would be stored after its eviction.
+            var upTo = await store.LastIdAsync(cancellationToken);
             foreach (var consumer in all)
             {
                 if (consumer.Scope == ConsumerScope.Durable && !durable)
@@ -53,7 +57,11 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
                     continue;
                 }
 
-                await DispatchToAsync(consumer, cancellationToken);
+                var reached = await DispatchToAsync(consumer, upTo, cancellationToken);
+                if (consumer.Scope == ConsumerScope.Node && reached is { } position && position < upTo)
+                {
+                    upTo = position;
+                }
             }
         }
         finally
@@ -76,14 +84,15 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         }
     }
 
-    private async Task DispatchToAsync(IContentEventConsumer consumer, CancellationToken cancellationToken)
+    /// <summary>Hands the consumer the rows after its cursor up to <paramref name="upTo"/>; returns its new position, null when it did not run.</summary>
+    private async Task<long?> DispatchToAsync(IContentEventConsumer consumer, long upTo, CancellationToken cancellationToken)
     {
         long cursor;
         if (consumer.Scope == ConsumerScope.Node)
         {
             if (!nodeConsumersStarted)
             {
-                return;
+                return null;
             }
 
             cursor = nodeCursors[consumer.Name];
@@ -94,11 +103,11 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         }
 
         var start = cursor;
-        while (true)
+        while (cursor < upTo)
         {
             var batch = await store.ReadAfterAsync(cursor, BatchSize, cancellationToken);
             var failed = false;
-            foreach (var message in batch)
+            foreach (var message in batch.TakeWhile(m => m.Id <= upTo))
             {
                 if (OutboxSerializer.FromMessage(message) is { } contentEvent)
                 {
@@ -132,7 +141,7 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
 
         if (cursor == start)
         {
-            return;
+            return cursor;
         }
 
         if (consumer.Scope == ConsumerScope.Node)
@@ -143,6 +152,8 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         {
             await store.SaveCursorAsync(consumer.Name, cursor, cancellationToken);
         }
+
+        return cursor;
     }
 
     public void Dispose() => gate.Dispose();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Infrastructure.Caching;
 using Portal.Core.Events;
@@ -29,11 +27,7 @@ public sealed class PortalOutputCacheOptions
             return RedisInstanceName;
         }
 
-        var database = configuration.GetConnectionString("Portal") is { Length: > 0 } connection
-            ? connection
-            : Path.GetFullPath(configuration["Portal:DataDirectory"] is { Length: > 0 } folder ? folder : "App_Data");
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(database)).AsSpan(0, 6));
-        return $"portal:output:{digest}:";
+        return $"portal:output:{SiteDigest.Of(configuration)}:";
     }
 }
 

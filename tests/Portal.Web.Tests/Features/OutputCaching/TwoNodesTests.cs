@@ -91,6 +91,9 @@ public sealed class TwoNodesTests : IAsyncLifetime
             ["ConnectionStrings:Portal"] = database,
             ["ConnectionStrings:Redis"] = TestServices.Redis,
             ["Portal:OutputCache:RedisInstanceName"] = prefix,
+
+            // A poll this slow cannot make the one-second deadline: node B must learn of node A's commit through Redis.
+            ["Portal:Outbox:PollInterval"] = "00:00:30",
         });
         nodes.Add(factory);
 
