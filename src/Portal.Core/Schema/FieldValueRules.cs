@@ -41,20 +41,34 @@ public static partial class FieldValueRules
         DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out date);
 
-    public static bool IsRichTextJson(string value)
+    public static bool IsRichTextJson(string value) => TryReadRichText(value, out _);
+
+    /// <summary>The HTML of a rich-text value stored as <c>{"markup": …, "blocks": …}</c>; null when the value is not in that form.</summary>
+    public static string? RichTextMarkup(string value) => TryReadRichText(value, out var markup) ? markup : null;
+
+    private static bool TryReadRichText(string value, out string markup)
     {
+        markup = string.Empty;
         try
         {
             using var json = JsonDocument.Parse(value);
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("markup", out var markup)
-                && markup.ValueKind is JsonValueKind.String or JsonValueKind.Null;
+            if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("markup", out var stored)
+                || stored.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return false;
+            }
+
+            markup = stored.GetString() ?? string.Empty;
+            return true;
         }
         catch (JsonException)
         {
             return false;
         }
     }
+
+    /// <summary>Whether a toggle is on: stored as 1/0 by Umbraco, or as true/false; the same forms <see cref="Check"/> accepts.</summary>
+    public static bool IsOn(string? value) => value is "1" || (bool.TryParse(value, out var on) && on);
 
     /// <summary>Reads a dropdown or tags value, stored either as a JSON array or as plain comma-separated text.</summary>
     public static IReadOnlyList<string> ReadList(string value)

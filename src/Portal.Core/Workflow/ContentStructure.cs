@@ -122,8 +122,7 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var subtree = new List<Document> { document };
-        subtree.AddRange(await session.DescendantsAsync(document, cancellationToken));
+        var subtree = await SubtreeAsync(session, document, cancellationToken);
         foreach (var item in subtree.Where(d => !d.Trashed))
         {
             if (item.Unpublish(now) is { } unpublished)
@@ -173,8 +172,7 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var subtree = new List<Document> { document };
-        subtree.AddRange(await session.DescendantsAsync(document, cancellationToken));
+        var subtree = await SubtreeAsync(session, document, cancellationToken);
         foreach (var item in subtree.Where(d => d.Trashed))
         {
             item.MarkTrashed(false, now);
@@ -201,8 +199,7 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var subtree = new List<Document> { document };
-        subtree.AddRange(await session.DescendantsAsync(document, cancellationToken));
+        var subtree = await SubtreeAsync(session, document, cancellationToken);
         foreach (var item in subtree)
         {
             session.Record(new TimelineEntry(item.Key, item.Current.Number, TimelineAction.Deleted, actor, now, item.Current.Name));
@@ -211,5 +208,13 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
 
         session.Raise(new DocumentDeleted(key, document.ContentTypeAlias, subtree.Select(d => d.Key).ToList()));
         return await ContentEditing.CommitAsync(session, key, null, cancellationToken);
+    }
+
+    /// <summary>The document and everything below it: trash, restore and delete act on the whole branch.</summary>
+    private static async Task<List<Document>> SubtreeAsync(IContentSession session, Document document, CancellationToken cancellationToken)
+    {
+        var subtree = new List<Document> { document };
+        subtree.AddRange(await session.DescendantsAsync(document, cancellationToken));
+        return subtree;
     }
 }

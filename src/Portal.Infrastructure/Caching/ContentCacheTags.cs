@@ -1,3 +1,5 @@
+using Portal.Infrastructure.PublishedCache;
+
 namespace Portal.Infrastructure.Caching;
 
 /// <summary>
@@ -20,6 +22,10 @@ public static class ContentCacheTags
     /// carries this tag for the document and each of its ancestors, because an ancestor's rename changes its route.
     /// </summary>
     public static string Branch(Guid key) => $"branch:{key:N}";
+
+    /// <summary>The Branch tags a response showing <paramref name="key"/> carries: the document's and each ancestor's.</summary>
+    public static IEnumerable<string> BranchOf(Guid key, PublishedRouteTree routes) =>
+        routes.AncestorsOf(key).Select(a => Branch(a.Key)).Append(Branch(key));
 
     /// <summary>A list of the children or descendants of <paramref name="key"/>.</summary>
     public static string Subtree(Guid key) => $"subtree:{key:N}";

@@ -16,6 +16,9 @@ namespace Portal.Infrastructure.Delivery;
 public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedContentCache cache, ISchemaCatalog schema,
     IOptionsMonitor<DeliveryApiSettings> settings)
 {
+    /// <summary>How Delivery API JSON is written (API answers and webhook bodies): Vietnamese stays readable instead of \u escapes.</summary>
+    public static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     // Expansion follows pickers; a cycle of pages picking each other must end somewhere.
     private const int MaxExpansionDepth = 3;
 

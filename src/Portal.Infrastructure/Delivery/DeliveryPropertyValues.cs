@@ -17,7 +17,7 @@ internal static class DeliveryPropertyValues
         var empty = string.IsNullOrWhiteSpace(stored);
         return editor switch
         {
-            FieldEditor.Toggle => JsonValue.Create(!empty && stored is "1" || (bool.TryParse(stored, out var flag) && flag)),
+            FieldEditor.Toggle => JsonValue.Create(FieldValueRules.IsOn(stored)),
             FieldEditor.Tags => StringArray(empty ? [] : FieldValueRules.ReadList(stored!)),
             FieldEditor.MultipleText => StringArray(empty ? [] : stored!.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
             FieldEditor.MediaPicker => new JsonArray(),
@@ -67,13 +67,7 @@ internal static class DeliveryPropertyValues
 
     private static JsonObject RichText(string stored, bool asJson)
     {
-        var markup = stored;
-        if (FieldValueRules.IsRichTextJson(stored))
-        {
-            using var json = JsonDocument.Parse(stored);
-            markup = json.RootElement.GetProperty("markup").GetString() ?? string.Empty;
-        }
-
+        var markup = FieldValueRules.RichTextMarkup(stored) ?? stored;
         return asJson ? RichTextJson.FromMarkup(markup) : new JsonObject { ["markup"] = markup, ["blocks"] = new JsonArray() };
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Core.Events;
 using Portal.Data.Content;
@@ -24,8 +22,6 @@ public sealed record WebhookPayload(WebhookPayloadStatus Status, string? Json);
 /// <summary>The request bodies of Umbraco's "Legacy" payload type, the default of v17.</summary>
 public sealed class WebhookPayloads(DeliveryContentBuilder delivery, PublishedRouteTree routes, PublishedContentQueries queries)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>ContentPublish: the Delivery API content item, as Umbraco's ContentPublishedWebhookEvent sends it.</summary>
     public async Task<WebhookPayload> PublishedAsync(EditionPublished published, CancellationToken cancellationToken)
     {
@@ -33,7 +29,7 @@ public sealed class WebhookPayloads(DeliveryContentBuilder delivery, PublishedRo
         if (routes.Find(key) is { } node && node.EditionNumber >= published.EditionNumber)
         {
             var item = await delivery.BuildPublishedAsync(key, cancellationToken);
-            return item is null ? new WebhookPayload(WebhookPayloadStatus.NotLive, null) : new WebhookPayload(WebhookPayloadStatus.Ready, item.ToJsonString(Json));
+            return item is null ? new WebhookPayload(WebhookPayloadStatus.NotLive, null) : new WebhookPayload(WebhookPayloadStatus.Ready, item.ToJsonString(DeliveryContentBuilder.Json));
         }
 
         // The route tree is a node consumer fed just before the durable ones, so it lags only at start-up or when a
@@ -45,5 +41,5 @@ public sealed class WebhookPayloads(DeliveryContentBuilder delivery, PublishedRo
     }
 
     /// <summary>ContentUnpublish and ContentDelete: Umbraco's DefaultPayloadModel, only the key.</summary>
-    public static string Id(Guid key) => new JsonObject { ["id"] = key }.ToJsonString(Json);
+    public static string Id(Guid key) => new JsonObject { ["id"] = key }.ToJsonString(DeliveryContentBuilder.Json);
 }

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 using Portal.Data.Content;
@@ -17,9 +15,6 @@ namespace Portal.Web.Features.Delivery;
 public static class DeliveryEndpoints
 {
     public const string BasePath = "/umbraco/delivery/api/v2";
-
-    // Vietnamese stays readable in the JSON instead of becoming \u escapes; the output is still valid JSON.
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
@@ -136,7 +131,7 @@ public static class DeliveryEndpoints
             }
         }
 
-        OutputCacheTagging.Add(context, shown.SelectMany(n => BranchTags(n.Key, routes)).Concat(NestedItemTags(items, routes)).Append(ContentCacheTags.All));
+        OutputCacheTagging.Add(context, shown.SelectMany(n => ContentCacheTags.BranchOf(n.Key, routes)).Concat(NestedItemTags(items, routes)));
         return Ok(items, context);
     }
 
@@ -151,7 +146,7 @@ public static class DeliveryEndpoints
 
         var json = await builder.WriteAsync(item, request.Shape, cancellationToken);
         var routes = context.RequestServices.GetRequiredService<PublishedRouteTree>();
-        OutputCacheTagging.Add(context, BranchTags(item.Node.Key, routes).Concat(NestedItemTags(json["properties"], routes)).Append(ContentCacheTags.All));
+        OutputCacheTagging.Add(context, ContentCacheTags.BranchOf(item.Node.Key, routes).Concat(NestedItemTags(json["properties"], routes)));
         return Ok(json, context);
     }
 
@@ -163,7 +158,6 @@ public static class DeliveryEndpoints
 
     private static IEnumerable<string> QueryTags(ContentQuery query, DeliveryRequest request, ContentQueryExecutor executor, PublishedRouteTree routes)
     {
-        yield return ContentCacheTags.All;
         var target = query.Selector is { } selector ? executor.Find(selector.Target, request.StartItem) : null;
         switch (query.Selector?.Kind)
         {
@@ -171,7 +165,7 @@ public static class DeliveryEndpoints
                 yield return ContentCacheTags.Subtree(target.Key);
                 break;
             case SelectorKind.Ancestors when target is not null:
-                foreach (var tag in BranchTags(target.Key, routes))
+                foreach (var tag in ContentCacheTags.BranchOf(target.Key, routes))
                 {
                     yield return tag;
                 }
@@ -204,10 +198,6 @@ public static class DeliveryEndpoints
         }
     }
 
-    /// <summary>An item's tags: itself and each ancestor, because a rename above it changes its route.</summary>
-    private static IEnumerable<string> BranchTags(Guid key, PublishedRouteTree routes) =>
-        routes.AncestorsOf(key).Select(a => a.Key).Append(key).Select(ContentCacheTags.Branch);
-
     /// <summary>Picked documents shown inside a response (any object with an id and a route) are tagged too.</summary>
     private static IEnumerable<string> NestedItemTags(JsonNode? node, PublishedRouteTree routes)
     {
@@ -216,7 +206,7 @@ public static class DeliveryEndpoints
             case JsonObject item:
                 if (item["route"] is JsonObject && item["id"] is JsonValue id && id.TryGetValue<Guid>(out var key))
                 {
-                    foreach (var tag in BranchTags(key, routes))
+                    foreach (var tag in ContentCacheTags.BranchOf(key, routes))
                     {
                         yield return tag;
                     }
@@ -241,7 +231,7 @@ public static class DeliveryEndpoints
     private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<JsonNode> Ok(JsonNode body, HttpContext context)
     {
         context.Response.Headers.Vary = PortalOutputCachePolicy.DeliveryApiVary;
-        return TypedResults.Json(body, Json);
+        return TypedResults.Json(body, DeliveryContentBuilder.Json);
     }
 
     internal static IReadOnlyList<string> Values(StringValues values) => values.OfType<string>().ToList();

@@ -50,13 +50,9 @@ public abstract class PublishedPage
             return null;
         }
 
-        var text = stored;
-        if (FieldValueRules.IsRichTextJson(stored))
-        {
-            using var json = JsonDocument.Parse(stored);
-            text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(
-                json.RootElement.GetProperty("markup").GetString() ?? string.Empty, "<[^>]+>", " "));
-        }
+        var text = FieldValueRules.RichTextMarkup(stored) is { } markup
+            ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(markup, "<[^>]+>", " "))
+            : stored;
 
         text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.Length <= maxLength)
@@ -80,24 +76,14 @@ public abstract class PublishedPage
     public string? Text(string alias) => Content.Text(alias);
 
     /// <summary>Rich text markup, already sanitised when it was saved.</summary>
-    public string? Html(string alias)
-    {
-        var value = Text(alias);
-        if (value is null || !FieldValueRules.IsRichTextJson(value))
-        {
-            return null;
-        }
-
-        using var json = JsonDocument.Parse(value);
-        return json.RootElement.GetProperty("markup").GetString();
-    }
+    public string? Html(string alias) => Text(alias) is { } value ? FieldValueRules.RichTextMarkup(value) : null;
 
     public IReadOnlyList<string> List(string alias) => Text(alias) is { } value ? FieldValueRules.ReadList(value) : [];
 
     /// <summary>The single choice of a dropdown.</summary>
     public string? First(string alias) => Content.First(alias);
 
-    public bool Toggle(string alias) => Text(alias) is "1" or "true" or "True";
+    public bool Toggle(string alias) => FieldValueRules.IsOn(Text(alias));
 
     public int? Number(string alias) =>
         int.TryParse(Text(alias), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;

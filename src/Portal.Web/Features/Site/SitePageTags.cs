@@ -55,14 +55,7 @@ internal static partial class SitePageTags
     }
 
     /// <summary>Branch of the document and of each ancestor: an ancestor's rename changes the document's URL.</summary>
-    private static void Branch(HashSet<string> tags, Guid key, PublishedRouteTree routes)
-    {
-        tags.Add(ContentCacheTags.Branch(key));
-        foreach (var ancestor in routes.AncestorsOf(key))
-        {
-            tags.Add(ContentCacheTags.Branch(ancestor.Key));
-        }
-    }
+    private static void Branch(HashSet<string> tags, Guid key, PublishedRouteTree routes) => tags.UnionWith(ContentCacheTags.BranchOf(key, routes));
 
     [GeneratedRegex("umb://document/([0-9a-fA-F]{32})", RegexOptions.CultureInvariant)]
     private static partial Regex PickedDocument();
