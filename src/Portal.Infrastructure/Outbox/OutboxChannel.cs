@@ -18,6 +18,7 @@ public sealed partial class OutboxChannel(OutboxDispatcher dispatcher, IConfigur
     private readonly RedisChannel channel = RedisChannel.Literal($"portal:outbox:{SiteDigest.Of(configuration)}");
     private ConnectionMultiplexer? redis;
     private CancellationTokenSource? stopping;
+    private Lazy<Task>? shutdown;
 
     public async Task CommittedAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +63,27 @@ public sealed partial class OutboxChannel(OutboxDispatcher dispatcher, IConfigur
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => ShutDownOnceAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await ShutDownOnceAsync();
+        stopping?.Dispose();
+        if (redis is not null)
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    // The generic host may stop a hosted service from two threads (the factory and the host's own run loop), and
+    // may dispose it while a stop is still running; every caller awaits the one shutdown before anything is disposed.
+    private Task ShutDownOnceAsync()
+    {
+        var started = new Lazy<Task>(ShutDownAsync);
+        return (Interlocked.CompareExchange(ref shutdown, started, null) ?? started).Value;
+    }
+
+    private async Task ShutDownAsync()
     {
         if (stopping is not null)
         {
@@ -72,15 +93,6 @@ public sealed partial class OutboxChannel(OutboxDispatcher dispatcher, IConfigur
         if (redis is not null)
         {
             await redis.GetSubscriber().UnsubscribeAllAsync();
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        stopping?.Dispose();
-        if (redis is not null)
-        {
-            await redis.DisposeAsync();
         }
     }
 
