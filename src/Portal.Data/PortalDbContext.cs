@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Portal.Core.Access;
 using Portal.Core.Content;
+using Portal.Data.Access;
+using Portal.Data.Audit;
+using Portal.Data.Notifications;
 using Portal.Data.Leases;
 using Portal.Data.Outbox;
 using Portal.Data.Schema;
@@ -27,11 +31,18 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataTypeRecord> DataTypes => Set<DataTypeRecord>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<UserGroup> UserGroups => Set<UserGroup>();
+    public DbSet<UserGroupMember> UserGroupMembers => Set<UserGroupMember>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+        // Applications (API clients), authorizations and issued tokens of the Management API's token endpoint.
+        builder.UseOpenIddict();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Events;
+using Portal.Data.Access;
+using Portal.Infrastructure.Access;
 using Portal.Core.Schema;
 using Portal.Core.Workflow;
 using Portal.Data.Content;
@@ -36,6 +38,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ContentEditing>();
         services.AddSingleton<ContentPublishing>();
         services.AddSingleton<ContentStructure>();
+        services.AddSingleton<ContentApproval>();
+        services.AddSingleton<UserGroupStore>();
+        services.AddSingleton<UserGroupCatalog>();
+        services.AddSingleton<IContentEventConsumer>(sp => sp.GetRequiredService<UserGroupCatalog>());
 
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection("Portal:Outbox"));
         services.AddSingleton<OutboxStore>();

@@ -201,6 +201,29 @@ public sealed class Document
         return (draft, discarded);
     }
 
+    public void SendForApproval(DateTime now)
+    {
+        var pending = Pending ?? throw new InvalidOperationException($"Document {Key} has no draft to send for approval.");
+        pending.Status = EditionStatus.InReview;
+        pending.PublishAt = null;
+        Touch(now);
+    }
+
+    public void ReturnToDraft(DateTime now)
+    {
+        var pending = Pending ?? throw new InvalidOperationException($"Document {Key} has no draft to return.");
+        pending.Status = EditionStatus.Draft;
+        Touch(now);
+    }
+
+    public void MarkReviewed(string reviewer, DateTime now)
+    {
+        var live = Live ?? throw new InvalidOperationException($"Document {Key} has no live edition to review.");
+        live.ReviewedBy = reviewer;
+        live.ReviewedAt = now;
+        Touch(now);
+    }
+
     public ContentOperationStatus CanDiscardDraft()
     {
         var pending = Pending;

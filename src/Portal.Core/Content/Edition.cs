@@ -19,6 +19,7 @@ public sealed class Edition
     internal Edition(Guid documentKey, int number, string name, string urlSegment,
         IReadOnlyDictionary<string, string> values, string createdBy, DateTime createdAt, int? copiedFromNumber)
     {
+        Key = Guid.NewGuid();
         DocumentKey = documentKey;
         Number = number;
         Status = EditionStatus.Draft;
@@ -32,6 +33,8 @@ public sealed class Edition
         CopiedFromNumber = copiedFromNumber;
     }
 
+    /// <summary>The edition's own id, as the Management API's document versions are addressed.</summary>
+    public Guid Key { get; private set; }
     public Guid DocumentKey { get; private set; }
     public int Number { get; private set; }
     public EditionStatus Status { get; internal set; }
@@ -51,6 +54,15 @@ public sealed class Edition
     public DateTime? PublishedAt { get; internal set; }
     public DateTime? PublishAt { get; internal set; }
     public DateTime? UnpublishAt { get; internal set; }
+
+    /// <summary>Why an administrator published this edition without approval; the edition is flagged until reviewed.</summary>
+    public string? ForcePublishReason { get; internal set; }
+    public string? ForcePublishedBy { get; internal set; }
+    public string? ReviewedBy { get; internal set; }
+    public DateTime? ReviewedAt { get; internal set; }
+
+    /// <summary>Force-published and not yet looked at by another approver.</summary>
+    public bool AwaitsReview => ForcePublishReason is not null && ReviewedAt is null;
 
     /// <summary>The edition this one was rolled back from, when it was made by a rollback.</summary>
     public int? CopiedFromNumber { get; private set; }

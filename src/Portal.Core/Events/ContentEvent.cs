@@ -18,6 +18,15 @@ public sealed record EditionPublished(Guid DocumentKey, int EditionNumber, strin
 
 public sealed record EditionUnpublished(Guid DocumentKey, int EditionNumber, string ContentTypeAlias) : ContentEvent(DocumentKey);
 
+/// <summary>A writer asked the approvers of the page to publish its draft.</summary>
+public sealed record EditionSentForApproval(Guid DocumentKey, int EditionNumber, string ContentTypeAlias, string SentBy) : ContentEvent(DocumentKey);
+
+/// <summary>An approver sent the draft back to its writer with a reason.</summary>
+public sealed record EditionRejected(Guid DocumentKey, int EditionNumber, string Reason, string RejectedBy) : ContentEvent(DocumentKey);
+
+/// <summary>An administrator published without approval; approvers are asked to review it. Also raised: <see cref="EditionPublished"/>.</summary>
+public sealed record EditionForcePublished(Guid DocumentKey, int EditionNumber, string Reason, string PublishedBy) : ContentEvent(DocumentKey);
+
 public sealed record DocumentMoved(Guid DocumentKey, Guid? OldParentKey, Guid? NewParentKey) : ContentEvent(DocumentKey);
 
 /// <summary>Raised once for the parent whose children were re-ordered; <see cref="ContentEvent.DocumentKey"/> is the parent (empty for the root).</summary>
@@ -39,7 +48,7 @@ public static class ContentEventTypes
     {
         typeof(DocumentCreated), typeof(DraftSaved), typeof(DraftDiscarded), typeof(EditionScheduled), typeof(EditionPublished),
         typeof(EditionUnpublished), typeof(DocumentMoved), typeof(DocumentsSorted), typeof(DocumentTrashed), typeof(DocumentRestored), typeof(DocumentDeleted),
-        typeof(ContentBulkLoaded),
+        typeof(ContentBulkLoaded), typeof(EditionSentForApproval), typeof(EditionRejected), typeof(EditionForcePublished),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static string NameOf(ContentEvent contentEvent) => contentEvent.GetType().Name;

@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Schema;
@@ -9,7 +10,7 @@ namespace Portal.Core.Workflow;
 public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatalog schema, EditionInput input, TimeProvider clock)
 {
     public async Task<ContentOperationResult> CreateAsync(string contentTypeAlias, Guid? parentKey, string name,
-        IReadOnlyDictionary<string, string> values, string actor, Guid? key = null, DateTime? createdAt = null,
+        IReadOnlyDictionary<string, string> values, Actor actor, Guid? key = null, DateTime? createdAt = null,
         CancellationToken cancellationToken = default)
     {
         var contentType = schema.FindContentType(contentTypeAlias);
@@ -43,6 +44,11 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
             return ContentOperationResult.Fail(ContentOperationStatus.ContentTypeNotAllowedHere);
         }
 
+        if (!ContentAccess.PermitsCreateUnder(actor, parent))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden);
+        }
+
         var documentKey = key ?? Guid.NewGuid();
         if (key is not null && await session.FindAsync(documentKey, cancellationToken) is not null)
         {
@@ -62,7 +68,7 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
         var sortOrder = await session.NextSortOrderAsync(parentKey, cancellationToken);
 
         // Imports keep the date the page was first written on the site it came from; the timeline still says when it arrived here.
-        var document = Document.Create(documentKey, contentType.Alias, parent, sortOrder, cleanName, segment, cleanValues, actor, createdAt ?? now);
+        var document = Document.Create(documentKey, contentType.Alias, parent, sortOrder, cleanName, segment, cleanValues, actor.Name, createdAt ?? now);
         session.Add(document);
         session.Record(new TimelineEntry(documentKey, 1, TimelineAction.Created, actor, now));
         session.Raise(new DocumentCreated(documentKey, parentKey, contentType.Alias));
@@ -71,13 +77,18 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
 
     /// <param name="expectedVersion">The <see cref="Document.Version"/> the editor started from; a newer one means someone else saved first.</param>
     public async Task<ContentOperationResult> SaveDraftAsync(Guid key, int? expectedVersion, string name,
-        IReadOnlyDictionary<string, string> values, string actor, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> values, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Update, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (expectedVersion is { } expected && expected != document.Version)
@@ -106,19 +117,24 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
         var segment = UrlSegment.MakeUnique(UrlSegment.From(cleanName),
             await session.SegmentsInUseAsync(document.ParentKey, key, cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
-        var draft = document.SaveDraft(cleanName, segment, cleanValues, actor, now);
+        var draft = document.SaveDraft(cleanName, segment, cleanValues, actor.Name, now);
         session.Record(new TimelineEntry(key, draft.Number, TimelineAction.DraftSaved, actor, now));
         session.Raise(new DraftSaved(key, draft.Number));
         return await CommitAsync(session, key, draft.Number, cancellationToken);
     }
 
-    public async Task<ContentOperationResult> DiscardDraftAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> DiscardDraftAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Update, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         var status = document.CanDiscardDraft();
@@ -135,13 +151,18 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
     }
 
     /// <summary>Copies edition <paramref name="editionNumber"/> into a new draft; the live edition stays live until that draft is published.</summary>
-    public async Task<ContentOperationResult> RollbackAsync(Guid key, int editionNumber, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> RollbackAsync(Guid key, int editionNumber, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Rollback, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (document.Trashed)
@@ -163,7 +184,7 @@ public sealed class ContentEditing(IContentSessionFactory sessions, ISchemaCatal
         var segment = UrlSegment.MakeUnique(UrlSegment.From(source.Name),
             await session.SegmentsInUseAsync(document.ParentKey, key, cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
-        var (draft, discarded) = document.RollbackTo(source, segment, actor, now);
+        var (draft, discarded) = document.RollbackTo(source, segment, actor.Name, now);
         if (discarded is not null)
         {
             session.Record(new TimelineEntry(key, discarded.Number, TimelineAction.DraftDiscarded, actor, now,

@@ -25,6 +25,12 @@ public enum ContentOperationStatus
     NotTrashed,
     SortSetMismatch,
     DuplicateKey,
+    Forbidden,
+    AlreadyInReview,
+    NotInReview,
+    ReasonRequired,
+    NotAwaitingReview,
+    ReviewerIsForcePublisher,
 }
 
 public static class ContentOperationStatusMessages
@@ -53,6 +59,12 @@ public static class ContentOperationStatusMessages
         ContentOperationStatus.NotTrashed => "Trang không ở thùng rác.",
         ContentOperationStatus.SortSetMismatch => "Danh sách sắp xếp phải gồm đúng các trang con hiện có.",
         ContentOperationStatus.DuplicateKey => "Đã có trang với mã định danh này.",
+        ContentOperationStatus.Forbidden => "Bạn không có quyền thực hiện thao tác này ở trang này.",
+        ContentOperationStatus.AlreadyInReview => "Bản nháp đã được gửi duyệt và đang chờ người duyệt.",
+        ContentOperationStatus.NotInReview => "Trang không có bản nháp nào đang chờ duyệt.",
+        ContentOperationStatus.ReasonRequired => "Vui lòng ghi rõ lý do.",
+        ContentOperationStatus.NotAwaitingReview => "Phiên bản đang xuất bản không cần xem xét lại.",
+        ContentOperationStatus.ReviewerIsForcePublisher => "Người xuất bản không qua duyệt không thể tự xem xét lại; cần một người duyệt khác.",
         _ => status.ToString(),
     };
 }

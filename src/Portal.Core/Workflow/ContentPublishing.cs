@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Schema;
@@ -7,9 +8,9 @@ namespace Portal.Core.Workflow;
 /// <summary>Verbs that change what the public sees: publish, unpublish, schedule, and the scheduler's due run.</summary>
 public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCatalog schema, TimeProvider clock)
 {
-    public const string SchedulerActor = "scheduler";
+    public static readonly Actor Scheduler = Actor.System("scheduler");
 
-    public async Task<ContentOperationResult> PublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> PublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
@@ -18,19 +19,29 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
         }
 
+        if (!ContentAccess.Permits(actor, Permission.Publish, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
+        }
+
         var result = await PublishInSessionAsync(session, document, actor, cancellationToken);
         return result.Succeeded
             ? await ContentEditing.CommitAsync(session, key, result.EditionNumber, cancellationToken)
             : result;
     }
 
-    public async Task<ContentOperationResult> UnpublishAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> UnpublishAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Unpublish, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -45,7 +56,7 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
         return await ContentEditing.CommitAsync(session, key, unpublished.Number, cancellationToken);
     }
 
-    public async Task<ContentOperationResult> ScheduleAsync(Guid key, DateTime? publishAt, DateTime? unpublishAt, string actor,
+    public async Task<ContentOperationResult> ScheduleAsync(Guid key, DateTime? publishAt, DateTime? unpublishAt, Actor actor,
         CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
@@ -53,6 +64,12 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        var needed = (publishAt is null ? Permission.None : Permission.Publish) | (unpublishAt is null ? Permission.None : Permission.Unpublish);
+        if (!ContentAccess.Permits(actor, needed, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (publishAt is not null && document.Pending is { } pending)
@@ -100,12 +117,12 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
             ContentOperationResult result;
             if (document.Pending is { Status: EditionStatus.Scheduled, PublishAt: { } at } && at <= now)
             {
-                result = await PublishInSessionAsync(session, document, SchedulerActor, cancellationToken);
+                result = await PublishInSessionAsync(session, document, Scheduler, cancellationToken);
             }
             else if (document.Live is { UnpublishAt: { } end } live && end <= now)
             {
                 document.Unpublish(now);
-                session.Record(new TimelineEntry(key, live.Number, TimelineAction.Unpublished, SchedulerActor, now, "Hết thời hạn hiển thị theo lịch"));
+                session.Record(new TimelineEntry(key, live.Number, TimelineAction.Unpublished, Scheduler, now, "Hết thời hạn hiển thị theo lịch"));
                 session.Raise(new EditionUnpublished(key, live.Number, document.ContentTypeAlias));
                 result = new ContentOperationResult(ContentOperationStatus.Success, key, live.Number);
             }
@@ -120,7 +137,7 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
         return results;
     }
 
-    private async Task<ContentOperationResult> PublishInSessionAsync(IContentSession session, Document document, string actor,
+    internal async Task<ContentOperationResult> PublishInSessionAsync(IContentSession session, Document document, Actor actor,
         CancellationToken cancellationToken)
     {
         var key = document.Key;
@@ -145,13 +162,13 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var published = document.Publish(actor, now);
+        var published = document.Publish(actor.Name, now);
         session.Record(new TimelineEntry(key, published.Number, TimelineAction.Published, actor, now));
         session.Raise(new EditionPublished(key, published.Number, document.ContentTypeAlias));
         return new ContentOperationResult(ContentOperationStatus.Success, key, published.Number);
     }
 
-    private ContentOperationResult? ValidateForPublish(Document document, Edition edition)
+    internal ContentOperationResult? ValidateForPublish(Document document, Edition edition)
     {
         var contentType = schema.FindContentType(document.ContentTypeAlias);
         if (contentType is null)

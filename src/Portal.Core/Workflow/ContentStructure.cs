@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Schema;
@@ -7,13 +8,18 @@ namespace Portal.Core.Workflow;
 /// <summary>Verbs that change where documents sit in the tree: move, sort, trash, restore, delete.</summary>
 public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCatalog schema, TimeProvider clock)
 {
-    public async Task<ContentOperationResult> MoveAsync(Guid key, Guid? newParentKey, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> MoveAsync(Guid key, Guid? newParentKey, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Move, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (document.Trashed)
@@ -50,6 +56,11 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
             return ContentOperationResult.Fail(ContentOperationStatus.ContentTypeNotAllowedHere, key);
         }
 
+        if (!ContentAccess.PermitsCreateUnder(actor, newParent))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
+        }
+
         var takenThere = await session.SegmentsInUseAsync(newParentKey, key, cancellationToken);
         if (document.Editions.Any(e => (e.Status.IsPending() || e.Status == EditionStatus.Published) && takenThere.Contains(e.UrlSegment)))
         {
@@ -73,13 +84,19 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
     }
 
     /// <summary>Puts the children of <paramref name="parentKey"/> in the given order; the list must name each non-trashed child once.</summary>
-    public async Task<ContentOperationResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, string actor,
+    public async Task<ContentOperationResult> SortAsync(Guid? parentKey, IReadOnlyList<Guid> orderedKeys, Actor actor,
         CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
-        if (parentKey is { } pk && await session.FindAsync(pk, cancellationToken) is null)
+        Document? parent = null;
+        if (parentKey is { } pk && (parent = await session.FindAsync(pk, cancellationToken)) is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.ParentNotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Sort, parent?.Path))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, parentKey);
         }
 
         var children = (await session.ChildrenAsync(parentKey, cancellationToken)).Where(c => !c.Trashed).ToList();
@@ -107,13 +124,18 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
     }
 
     /// <summary>Moves a document and its subtree to the recycle bin. Like Umbraco, trashing takes live editions down.</summary>
-    public async Task<ContentOperationResult> TrashAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> TrashAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Delete, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (document.Trashed)
@@ -142,13 +164,18 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
     }
 
     /// <summary>Brings a document and its subtree back from the recycle bin, unpublished, to its old place.</summary>
-    public async Task<ContentOperationResult> RestoreAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> RestoreAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Delete, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (!document.Trashed)
@@ -184,13 +211,18 @@ public sealed class ContentStructure(IContentSessionFactory sessions, ISchemaCat
     }
 
     /// <summary>Removes a document from the recycle bin for good, with its subtree. The timeline keeps its history.</summary>
-    public async Task<ContentOperationResult> DeleteAsync(Guid key, string actor, CancellationToken cancellationToken = default)
+    public async Task<ContentOperationResult> DeleteAsync(Guid key, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var session = sessions.Open();
         var document = await session.FindAsync(key, cancellationToken);
         if (document is null)
         {
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
+        }
+
+        if (!ContentAccess.Permits(actor, Permission.Delete, document))
+        {
+            return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);
         }
 
         if (!document.Trashed)

@@ -21,6 +21,10 @@ internal sealed class EditionConfiguration : IEntityTypeConfiguration<Edition>
         builder.Property(e => e.UrlSegment).HasMaxLength(255).IsRequired();
         builder.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
         builder.Property(e => e.PublishedBy).HasMaxLength(256);
+        builder.HasIndex(e => e.Key).IsUnique();
+        builder.Property(e => e.ForcePublishReason).HasMaxLength(2000);
+        builder.Property(e => e.ForcePublishedBy).HasMaxLength(256);
+        builder.Property(e => e.ReviewedBy).HasMaxLength(256);
         builder.Property(e => e.Values)
             .HasColumnName("FieldValues")
             .HasConversion(

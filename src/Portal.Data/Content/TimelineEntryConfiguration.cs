@@ -14,6 +14,8 @@ internal sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Time
         builder.Property(t => t.Action).HasConversion<string>().HasMaxLength(30);
         builder.Property(t => t.Actor).HasMaxLength(256).IsRequired();
         builder.Property(t => t.Note).HasMaxLength(2000);
+        builder.Property(t => t.IpAddress).HasMaxLength(45);
+        builder.HasIndex(t => t.ActorKey);
         builder.HasIndex(t => new { t.DocumentKey, t.Id });
         builder.HasIndex(t => t.At);
     }

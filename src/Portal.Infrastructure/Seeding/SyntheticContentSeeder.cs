@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Portal.Infrastructure.Seeding;
 /// </summary>
 public sealed class SyntheticContentSeeder(IDbContextFactory<PortalDbContext> contexts, ContentBulkWriter writer, TimeProvider clock)
 {
-    public const string Actor = "seed-synthetic";
+    private static readonly Actor Seeder = Actor.System("seed-synthetic");
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -86,12 +87,12 @@ public sealed class SyntheticContentSeeder(IDbContextFactory<PortalDbContext> co
             };
             var key = Guid.NewGuid();
             var document = Document.CreateUnder(key, "article", unit.Key, unit.Path, unit.Level, sortOrder: i / units.Count,
-                title, UrlSegment.From(title), values, Actor, written);
-            var edition = document.Publish(Actor, written);
+                title, UrlSegment.From(title), values, Seeder.Name, written);
+            var edition = document.Publish(Seeder.Name, written);
             yield return (document,
             [
-                new TimelineEntry(key, 1, TimelineAction.Created, Actor, written),
-                new TimelineEntry(key, edition.Number, TimelineAction.Published, Actor, written),
+                new TimelineEntry(key, 1, TimelineAction.Created, Seeder, written),
+                new TimelineEntry(key, edition.Number, TimelineAction.Published, Seeder, written),
             ]);
         }
     }

@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Schema;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.Schema;
@@ -11,7 +12,7 @@ namespace Portal.Infrastructure.Usync;
 public sealed class UsyncContentImporter(SchemaCatalog catalog, ContentEditing editing, ContentPublishing publishing,
     ContentStructure structure, IContentSessionFactory sessions)
 {
-    public const string Actor = "usync";
+    private static readonly Actor Importer = Actor.System("usync");
 
     public async Task<UsyncImportReport> ImportAsync(string usyncFolder, EditionInput input, CancellationToken cancellationToken)
     {
@@ -67,11 +68,11 @@ public sealed class UsyncContentImporter(SchemaCatalog catalog, ContentEditing e
         NodeOutcome outcome;
         if (existing is null)
         {
-            var result = await editing.CreateAsync(contentType.Alias, node.ParentKey, node.Name, values, Actor, node.Key, node.CreateDate, cancellationToken);
+            var result = await editing.CreateAsync(contentType.Alias, node.ParentKey, node.Name, values, Importer, node.Key, node.CreateDate, cancellationToken);
             if (result.Status == ContentOperationStatus.ValidationFailed)
             {
                 DropInvalid(node, values, result, warnings);
-                result = await editing.CreateAsync(contentType.Alias, node.ParentKey, node.Name, values, Actor, node.Key, node.CreateDate, cancellationToken);
+                result = await editing.CreateAsync(contentType.Alias, node.ParentKey, node.Name, values, Importer, node.Key, node.CreateDate, cancellationToken);
             }
 
             if (!result.Succeeded)
@@ -95,7 +96,7 @@ public sealed class UsyncContentImporter(SchemaCatalog catalog, ContentEditing e
 
             if (!same)
             {
-                var result = await editing.SaveDraftAsync(node.Key, null, node.Name, values, Actor, cancellationToken);
+                var result = await editing.SaveDraftAsync(node.Key, null, node.Name, values, Importer, cancellationToken);
                 if (!result.Succeeded)
                 {
                     warnings.Add($"{node.FileName}: không cập nhật được «{node.Name}»: {result.Status.ToVietnamese()}");
@@ -114,7 +115,7 @@ public sealed class UsyncContentImporter(SchemaCatalog catalog, ContentEditing e
     {
         if (node.Published && !node.Trashed)
         {
-            var published = await publishing.PublishAsync(node.Key, Actor, cancellationToken);
+            var published = await publishing.PublishAsync(node.Key, Importer, cancellationToken);
             if (!published.Succeeded && published.Status != ContentOperationStatus.NothingToPublish)
             {
                 var detail = published.Errors is { Count: > 0 } errors ? " (" + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")) + ")" : string.Empty;
@@ -124,7 +125,7 @@ public sealed class UsyncContentImporter(SchemaCatalog catalog, ContentEditing e
 
         if (node.Trashed)
         {
-            await structure.TrashAsync(node.Key, Actor, cancellationToken);
+            await structure.TrashAsync(node.Key, Importer, cancellationToken);
         }
     }
 

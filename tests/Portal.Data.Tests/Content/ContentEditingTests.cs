@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Workflow;
@@ -12,7 +13,9 @@ namespace Portal.Data.Tests.Content;
 /// <summary>ContentEditing on a real database: create, save draft, discard, roll back, segments, NFC, sanitising, conflicts.</summary>
 public abstract class ContentEditingTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
+    private static readonly Actor EditorA = Actor.System("a@cchc.gov.vn");
+    private static readonly Actor EditorB = Actor.System("b@cchc.gov.vn");
 
     [Fact]
     public async Task Create_HomeColumnArticle_StoresTreeWithPathsLevelsAndDraftEditions()
@@ -39,7 +42,7 @@ public abstract class ContentEditingTests : DatabaseSuite
             var edition = Assert.Single(document.Editions);
             Assert.Equal(1, edition.Number);
             Assert.Equal(EditionStatus.Draft, edition.Status);
-            Assert.Equal(Actor, edition.CreatedBy);
+            Assert.Equal(Actor.Name, edition.CreatedBy);
             Assert.Null(document.Live);
             Assert.Equal(1, document.Version);
             Assert.False(document.Trashed);
@@ -289,11 +292,11 @@ public abstract class ContentEditingTests : DatabaseSuite
         var article = await host.CreateArticleAsync(column, "Bản ban đầu");
         var opened = (await host.LoadAsync(article)).Version;
         var first = await host.Editing.SaveDraftAsync(article, opened, "Bản của biên tập viên A",
-            SampleContent.Article("Bản của biên tập viên A"), "a@cchc.gov.vn");
+            SampleContent.Article("Bản của biên tập viên A"), EditorA);
         Assert.Equal(ContentOperationStatus.Success, first.Status);
 
         var second = await host.Editing.SaveDraftAsync(article, opened, "Bản của biên tập viên B",
-            SampleContent.Article("Bản của biên tập viên B"), "b@cchc.gov.vn");
+            SampleContent.Article("Bản của biên tập viên B"), EditorB);
 
         Assert.Equal(ContentOperationStatus.Conflict, second.Status);
         var document = await host.LoadAsync(article);
@@ -301,7 +304,7 @@ public abstract class ContentEditingTests : DatabaseSuite
         var edition = Assert.Single(document.Editions);
         Assert.Equal("Bản của biên tập viên A", edition.Name);
         Assert.Equal("Bản của biên tập viên A", edition.Values["title"]);
-        Assert.DoesNotContain(await host.TimelineAsync(article), t => t.Actor == "b@cchc.gov.vn");
+        Assert.DoesNotContain(await host.TimelineAsync(article), t => t.Actor == EditorB.Name);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Workflow;
@@ -10,7 +11,7 @@ namespace Portal.Data.Tests.Content;
 /// <summary>ContentPublishing on a real database: publish rules, supersede, unpublish, and the schedule under a fake clock.</summary>
 public abstract class ContentPublishingTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
 
     [Fact]
     public async Task Publish_ArticleMissingMandatoryFields_ValidationFailedNamingEachField()
@@ -59,11 +60,11 @@ public abstract class ContentPublishingTests : DatabaseSuite
         Assert.Equal(new ContentOperationResult(ContentOperationStatus.Success, article, 1), result);
         var edition = Assert.Single((await host.LoadAsync(article)).Editions);
         Assert.Equal(EditionStatus.Published, edition.Status);
-        Assert.Equal(Actor, edition.PublishedBy);
+        Assert.Equal(Actor.Name, edition.PublishedBy);
         Assert.Equal(host.Now, edition.PublishedAt);
         Assert.Equal(DateTimeKind.Utc, edition.PublishedAt!.Value.Kind);
         var entry = Assert.Single(await host.TimelineAsync(article), t => t.Action == TimelineAction.Published);
-        Assert.Equal((1, Actor, host.Now), (entry.EditionNumber!.Value, entry.Actor, entry.At));
+        Assert.Equal((1, Actor.Name, host.Now), (entry.EditionNumber!.Value, entry.Actor, entry.At));
         await using var db = await host.NewContextAsync();
         var rows = await db.Outbox.AsNoTracking().Where(m => m.Type == nameof(EditionPublished)).OrderBy(m => m.Id).ToListAsync();
         Assert.Equal(new EditionPublished(article, 1, "article"), OutboxSerializer.FromMessage(rows[^1]));
@@ -135,7 +136,7 @@ public abstract class ContentPublishingTests : DatabaseSuite
         Assert.Equal(new ContentOperationResult(ContentOperationStatus.Success, article, 1), Assert.Single(due));
         var published = Assert.Single((await host.LoadAsync(article)).Editions);
         Assert.Equal(EditionStatus.Published, published.Status);
-        Assert.Equal(ContentPublishing.SchedulerActor, published.PublishedBy);
+        Assert.Equal(ContentPublishing.Scheduler.Name, published.PublishedBy);
         Assert.Equal(host.Now, published.PublishedAt);
         Assert.Null(published.PublishAt);
         var entry = (await host.TimelineAsync(article))[^1];
@@ -168,7 +169,7 @@ public abstract class ContentPublishingTests : DatabaseSuite
         Assert.Null(document.Live);
         Assert.Equal(EditionStatus.Unpublished, Assert.Single(document.Editions).Status);
         Assert.Equal(
-            [(TimelineAction.Scheduled, Actor), (TimelineAction.Published, "scheduler"), (TimelineAction.Unpublished, "scheduler")],
+            [(TimelineAction.Scheduled, Actor.Name), (TimelineAction.Published, "scheduler"), (TimelineAction.Unpublished, "scheduler")],
             (await host.TimelineAsync(article)).Skip(1).Select(t => (t.Action, t.Actor)));
     }
 

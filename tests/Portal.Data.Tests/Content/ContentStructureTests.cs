@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Core.Workflow;
@@ -8,7 +9,7 @@ namespace Portal.Data.Tests.Content;
 /// <summary>ContentStructure on a real database: move, sort, trash and restore, with the stored paths checked.</summary>
 public abstract class ContentStructureTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
 
     [Fact]
     public async Task Move_PageSubtree_UpdatesPathsAndLevelsOfEveryDescendant()

@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Core.Events;
 using Portal.Data.Tests.TestHost;
@@ -7,7 +8,7 @@ namespace Portal.Data.Tests.Content;
 /// <summary>Every workflow verb leaves a timeline entry and an outbox event, written in the same commit.</summary>
 public abstract class ContentTimelineTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
 
     [Fact]
     public async Task Timeline_EveryVerbOnOneArticle_WritesOneEntryPerStepInOrder()
@@ -44,7 +45,7 @@ public abstract class ContentTimelineTests : DatabaseSuite
                 (TimelineAction.Restored, 4),
             ],
             timeline.Select(t => (t.Action, t.EditionNumber)));
-        Assert.All(timeline, t => Assert.Equal(Actor, t.Actor));
+        Assert.All(timeline, t => Assert.Equal(Actor.Name, t.Actor));
         Assert.All(timeline, t => Assert.Equal(host.Now, t.At));
         Assert.Equal("Khôi phục từ phiên bản 1", timeline.Single(t => t.Action == TimelineAction.RolledBack).Note);
 

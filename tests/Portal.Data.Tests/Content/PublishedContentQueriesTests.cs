@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Content;
 using Portal.Data.Content;
 using Portal.Data.Tests.TestHost;
@@ -9,7 +10,7 @@ namespace Portal.Data.Tests.Content;
 /// <summary>The read side the published cache is built from: only live, non-trashed documents.</summary>
 public abstract class PublishedContentQueriesTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
 
     [Fact]
     public async Task LiveNodesAndEdition_MixOfLiveDraftAndTrashed_ReturnOnlyLiveRowsAndStoredValues()
@@ -30,7 +31,7 @@ public abstract class PublishedContentQueriesTests : DatabaseSuite
 
         var edition = await Queries(host).EditionAsync(live, row.EditionNumber, CancellationToken.None);
         Assert.NotNull(edition);
-        Assert.Equal((EditionStatus.Published, Actor), (edition.Status, edition.PublishedBy));
+        Assert.Equal((EditionStatus.Published, Actor.Name), (edition.Status, edition.PublishedBy));
         using var body = JsonDocument.Parse(edition.Values["body"]);
         Assert.Equal("<p>Nội dung chính của bài viết.</p>", body.RootElement.GetProperty("markup").GetString());
         Assert.Null(await Queries(host).EditionAsync(live, 2, CancellationToken.None));

@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Data.Tests.TestHost;
 
 namespace Portal.Data.Tests.PublishedCache;
@@ -5,7 +6,7 @@ namespace Portal.Data.Tests.PublishedCache;
 /// <summary>The published route tree, warmed from the database and then kept current by the outbox after each commit.</summary>
 public abstract class PublishedRouteTreeTests : DatabaseSuite
 {
-    private const string Actor = SampleContent.Actor;
+    private static readonly Actor Actor = SampleContent.Actor;
     private const string Title = "Hà Tĩnh đẩy mạnh chuyển đổi số";
     private const string Segment = "ha-tinh-day-manh-chuyen-doi-so";
     private const string ArticleUrl = $"/{SampleContent.ColumnSegment}/{Segment}/";

@@ -1,9 +1,11 @@
+using Portal.Core.Access;
+
 namespace Portal.Data.Tests.TestHost;
 
 /// <summary>Names and field values that satisfy the real uSync/v17 content types.</summary>
 internal static class SampleContent
 {
-    public const string Actor = "bientap@cchc.gov.vn";
+    public static readonly Actor Actor = Actor.System("bientap@cchc.gov.vn");
     public const string HomeName = "Trang chủ";
     public const string ColumnName = "Chuyên trang CCHC";
     public const string ColumnSegment = "chuyen-trang-cchc";

@@ -1,3 +1,4 @@
+using Portal.Core.Access;
 using Portal.Core.Events;
 using Portal.Core.Schema;
 using Portal.Core.Workflow;
@@ -13,6 +14,8 @@ namespace Portal.Infrastructure.Tests.Caching;
 /// <summary>Which tags each content change evicts, read from the real route tree of the seeded site.</summary>
 public sealed class ContentCacheEvictionTests : IAsyncLifetime
 {
+    private static readonly Actor Tester = Actor.System("tester");
+
     private SqliteEngine engine = null!;
 
     private PublishedRouteTree Routes => engine.Get<PublishedRouteTree>();
@@ -68,7 +71,7 @@ public sealed class ContentCacheEvictionTests : IAsyncLifetime
         var unpublished = new EditionUnpublished(article, 1, "article");
 
         var before = await Eviction.TagsAsync(unpublished, CancellationToken.None);
-        Assert.True((await engine.Get<ContentPublishing>().UnpublishAsync(article, "tester")).Succeeded);
+        Assert.True((await engine.Get<ContentPublishing>().UnpublishAsync(article, Tester)).Succeeded);
         var after = await Eviction.TagsAsync(unpublished, CancellationToken.None);
 
         Assert.Contains(Tags.Subtree(column.Key), before);
@@ -82,12 +85,12 @@ public sealed class ContentCacheEvictionTests : IAsyncLifetime
         var column = Routes.Resolve("/chuyen-trang-cchc/")!;
         var units = Routes.ChildrenOf(Routes.Resolve("/don-vi/")!.Key).Where(n => n.ContentTypeAlias == "unit").Take(2).ToList();
         var article = await CreateArticleAsync(column.Key, "Bài đổi đơn vị", units[0].Key);
-        var saved = await engine.Get<ContentEditing>().SaveDraftAsync(article, null, "Bài đổi đơn vị", Values("Bài đổi đơn vị", units[1].Key), "tester");
+        var saved = await engine.Get<ContentEditing>().SaveDraftAsync(article, null, "Bài đổi đơn vị", Values("Bài đổi đơn vị", units[1].Key), Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
         var published = new EditionPublished(article, saved.EditionNumber!.Value, "article");
 
         var before = await Eviction.TagsAsync(published, CancellationToken.None);
-        Assert.True((await engine.Get<ContentPublishing>().PublishAsync(article, "tester")).Succeeded);
+        Assert.True((await engine.Get<ContentPublishing>().PublishAsync(article, Tester)).Succeeded);
         var after = await Eviction.TagsAsync(published, CancellationToken.None);
 
         Assert.Contains(Tags.Unit(units[0].Key), before);
@@ -128,9 +131,9 @@ public sealed class ContentCacheEvictionTests : IAsyncLifetime
 
     private async Task<Guid> CreateArticleAsync(Guid parent, string title, Guid? unitKey)
     {
-        var created = await engine.Get<ContentEditing>().CreateAsync("article", parent, title, Values(title, unitKey), "tester");
+        var created = await engine.Get<ContentEditing>().CreateAsync("article", parent, title, Values(title, unitKey), Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
-        var published = await engine.Get<ContentPublishing>().PublishAsync(created.DocumentKey!.Value, "tester");
+        var published = await engine.Get<ContentPublishing>().PublishAsync(created.DocumentKey!.Value, Tester);
         Assert.True(published.Succeeded, published.Status.ToString());
         return created.DocumentKey!.Value;
     }

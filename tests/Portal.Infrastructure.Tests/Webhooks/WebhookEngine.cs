@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Data;
 using Portal.Data.Sqlite;
@@ -21,7 +22,7 @@ namespace Portal.Infrastructure.Tests.Webhooks;
 /// </summary>
 internal sealed class WebhookEngine : IAsyncDisposable
 {
-    public const string Actor = "bientap@cchc.gov.vn";
+    public static readonly Actor Actor = Actor.System("bientap@cchc.gov.vn");
 
     private WebhookEngine(ServiceProvider services, FakeTimeProvider clock)
     {

@@ -6,12 +6,15 @@ using Microsoft.Extensions.WebEncoders;
 using Portal.Data;
 using Portal.Data.Users;
 using Portal.Infrastructure;
+using Portal.Infrastructure.Access;
 using Portal.Infrastructure.Startup;
 using Portal.Web.Features.CommandLine;
 using Portal.Web.Features.Compression;
 using Portal.Web.Features.Delivery;
 using Portal.Web.Features.Feeds;
 using Portal.Web.Features.Health;
+using Portal.Web.Features.Management;
+using Portal.Web.Features.SignIn;
 using Portal.Web.Features.OutputCaching;
 using Portal.Web.Features.Site;
 using Portal.Web.Features.Theme;
@@ -55,6 +58,8 @@ public static class PortalHostExtensions
         builder.Services.AddPortalOutputCache(builder.Configuration);
         builder.Services.AddDelivery();
         builder.Services.AddPortalProxy(builder.Configuration);
+        builder.Services.AddBackofficeSignIn(builder.Configuration);
+        builder.Services.AddManagementApi(builder.Configuration);
         return builder;
     }
 
@@ -71,10 +76,14 @@ public static class PortalHostExtensions
         // Static theme files first, then routing: otherwise the site's catch-all route claims /theme/… before they are served.
         app.UseTheme();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UsePortalOutputCache();
         app.MapHealth();
         app.MapFeeds();
         app.MapDelivery();
+        app.MapBackofficeSignIn();
+        app.MapManagementApi();
         app.MapControllers();
         return app;
     }
@@ -103,6 +112,7 @@ internal sealed partial class PortalStartupService(IServiceProvider services, Co
         var migrated = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         await content.RunAsync(options, cancellationToken);
         var contentReady = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        await services.GetRequiredService<UserGroupCatalog>().EnsureAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync(cancellationToken);
         var total = System.Diagnostics.Stopwatch.GetElapsedTime(started);

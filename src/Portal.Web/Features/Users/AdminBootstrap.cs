@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Access;
+using Portal.Data;
+using Portal.Data.Access;
 using Portal.Data.Users;
 using Portal.Web.Features.Hosting;
 
@@ -10,7 +13,8 @@ namespace Portal.Web.Features.Users;
 /// Creates the first administrator when no backoffice user exists. Without a configured password a strong
 /// one is generated and printed once to the console: it is stored only as a hash.
 /// </summary>
-internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, PortalOptions options, TimeProvider clock, ILogger<AdminBootstrap> logger)
+internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, PortalDbContext db, PortalOptions options, TimeProvider clock,
+    ILogger<AdminBootstrap> logger)
 {
     public const string DefaultEmail = "admin@cchc.kontum.gov.vn";
 
@@ -18,6 +22,7 @@ internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, 
     {
         if (await users.Users.AnyAsync(cancellationToken))
         {
+            await EnsureAnAdministratorAsync(cancellationToken);
             return;
         }
 
@@ -41,6 +46,7 @@ internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, 
                 + ". Kiểm tra Portal:Admin:Password (ít nhất 12 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt).");
         }
 
+        await EnsureAnAdministratorAsync(cancellationToken);
         LogCreated(logger, email);
         if (generated)
         {
@@ -54,6 +60,23 @@ internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, 
 
                 """);
         }
+    }
+
+    /// <summary>
+    /// Someone must be able to manage users: when the administrators group has no member (a new site, or one
+    /// created before user groups existed), the first person who got an account joins it.
+    /// </summary>
+    private async Task EnsureAnAdministratorAsync(CancellationToken cancellationToken)
+    {
+        var administrators = await db.UserGroups.SingleAsync(g => g.Alias == UserGroup.AdministratorsAlias, cancellationToken);
+        if (await db.UserGroupMembers.AnyAsync(m => m.GroupKey == administrators.Key, cancellationToken))
+        {
+            return;
+        }
+
+        var first = await db.Users.Where(u => u.Kind == UserKind.Person).OrderBy(u => u.CreatedAt).Select(u => u.Id).FirstAsync(cancellationToken);
+        db.UserGroupMembers.Add(new UserGroupMember(first, administrators.Key));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string GeneratePassword()

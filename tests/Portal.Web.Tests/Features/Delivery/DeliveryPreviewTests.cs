@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Web.Tests.TestHost;
@@ -10,6 +11,7 @@ namespace Portal.Web.Tests.Features.Delivery;
 /// <summary>Tests that change content: drafts seen in preview, publishes and unpublishes seen by clients (a fresh seeded host each).</summary>
 public sealed class DeliveryPreviewTests : FreshSiteTests
 {
+    private static readonly Actor Tester = Actor.System("tester");
     private static readonly (string, string) Preview = ("Preview", "true");
     private static readonly (string, string) Key = ("Api-Key", DeliverySite.ApiKey);
 
@@ -22,7 +24,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     public async Task Preview_SavedDraftOfPublishedArticle_ShowsTheDraftOnlyWithPreviewAndKey()
     {
         var editing = Factory.Services.GetRequiredService<ContentEditing>();
-        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp: tập huấn năm 2019", ArticleValues("Bản nháp: tập huấn năm 2019"), "tester");
+        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp: tập huấn năm 2019", ArticleValues("Bản nháp: tập huấn năm 2019"), Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
 
         var preview = await DeliveryHttp.GetJsonAsync(Client, $"content/item/{Seed.TrainingArticle}", Preview, Key);
@@ -46,7 +48,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     {
         var publishedWithKey = await DeliveryHttp.GetJsonAsync(Client, $"content/item/{Seed.TrainingArticle}", Key);
         var editing = Factory.Services.GetRequiredService<ContentEditing>();
-        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp sau khi đã đọc", ArticleValues("Bản nháp sau khi đã đọc"), "tester");
+        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp sau khi đã đọc", ArticleValues("Bản nháp sau khi đã đọc"), Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
 
         var preview = await DeliveryHttp.GetJsonAsync(Client, $"content/item/{Seed.TrainingArticle}", Preview, Key);
@@ -61,7 +63,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     public async Task Preview_Query_IncludesDraftContent()
     {
         var editing = Factory.Services.GetRequiredService<ContentEditing>();
-        var created = await editing.CreateAsync("article", Seed.Column, "Bài nháp trong danh sách xem trước", ArticleValues("Bài nháp trong danh sách xem trước"), "tester");
+        var created = await editing.CreateAsync("article", Seed.Column, "Bài nháp trong danh sách xem trước", ArticleValues("Bài nháp trong danh sách xem trước"), Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
 
@@ -77,7 +79,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     public async Task Preview_SavedDraftOfPublishedArticle_ItemsEndpointShowsTheDraft()
     {
         var editing = Factory.Services.GetRequiredService<ContentEditing>();
-        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp mới", ArticleValues("Bản nháp mới"), "tester");
+        var saved = await editing.SaveDraftAsync(Seed.TrainingArticle, null, "Bản nháp mới", ArticleValues("Bản nháp mới"), Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
 
         var preview = await DeliveryHttp.GetJsonAsync(Client, $"content/items?id={Seed.TrainingArticle}", Preview, Key);
@@ -91,7 +93,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     public async Task Preview_NeverPublishedArticle_FoundByIdAndPathOnlyInPreview()
     {
         var editing = Factory.Services.GetRequiredService<ContentEditing>();
-        var created = await editing.CreateAsync("article", Seed.Column, "Bài chưa xuất bản về một cửa", ArticleValues("Bài chưa xuất bản về một cửa"), "tester");
+        var created = await editing.CreateAsync("article", Seed.Column, "Bài chưa xuất bản về một cửa", ArticleValues("Bài chưa xuất bản về một cửa"), Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
 
@@ -114,7 +116,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
     [Fact]
     public async Task Preview_TrashedArticle_Answers404()
     {
-        var trashed = await Factory.Services.GetRequiredService<ContentStructure>().TrashAsync(Seed.TrainingArticle, "tester");
+        var trashed = await Factory.Services.GetRequiredService<ContentStructure>().TrashAsync(Seed.TrainingArticle, Tester);
         Assert.True(trashed.Succeeded, trashed.Status.ToString());
 
         var preview = await DeliveryHttp.GetAsync(Client, $"content/item/{Seed.TrainingArticle}", Preview, Key);
@@ -166,10 +168,10 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
         var before = await DeliveryHttp.QueryAsync(Client, $"filter=unit:{Seed.InteriorUnit}&take=100");
         var values = ArticleValues("Sở Nội vụ hướng dẫn chấm điểm chỉ số cải cách hành chính");
         values["unit"] = $"umb://document/{Seed.InteriorUnit:N}";
-        var created = await Factory.Services.GetRequiredService<ContentEditing>().CreateAsync("article", Seed.Column, values["title"], values, "tester");
+        var created = await Factory.Services.GetRequiredService<ContentEditing>().CreateAsync("article", Seed.Column, values["title"], values, Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
-        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(key, "tester")).Succeeded);
+        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(key, Tester)).Succeeded);
 
         var after = await DeliveryHttp.QueryAsync(Client, $"filter=unit:{Seed.InteriorUnit}&take=100");
 
@@ -186,9 +188,9 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
         var oldList = await DeliveryHttp.QueryAsync(Client, $"fetch=children:{Seed.Column}&fields=" + Escape("properties[title]") + "&take=100");
         var values = ArticleValues("Tiêu đề mới của bài bưu chính công ích");
 
-        var saved = await Factory.Services.GetRequiredService<ContentEditing>().SaveDraftAsync(Seed.PostalArticle, null, Name(oldById), values, "tester");
+        var saved = await Factory.Services.GetRequiredService<ContentEditing>().SaveDraftAsync(Seed.PostalArticle, null, Name(oldById), values, Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
-        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(Seed.PostalArticle, "tester")).Succeeded);
+        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(Seed.PostalArticle, Tester)).Succeeded);
 
         var byId = await DeliveryHttp.GetJsonAsync(Client, $"content/item/{Seed.PostalArticle}");
         var byPath = await DeliveryHttp.GetJsonAsync(Client, "content/item" + path);
@@ -213,9 +215,9 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
             ["kind"] = "[\"Sở, ban, ngành\"]",
         };
 
-        var saved = await Factory.Services.GetRequiredService<ContentEditing>().SaveDraftAsync(Seed.InteriorUnit, null, "Sở Nội vụ tỉnh Kon Tum", unitValues, "tester");
+        var saved = await Factory.Services.GetRequiredService<ContentEditing>().SaveDraftAsync(Seed.InteriorUnit, null, "Sở Nội vụ tỉnh Kon Tum", unitValues, Tester);
         Assert.True(saved.Succeeded, saved.Status.ToString());
-        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(Seed.InteriorUnit, "tester")).Succeeded);
+        Assert.True((await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(Seed.InteriorUnit, Tester)).Succeeded);
 
         var after = await DeliveryHttp.GetJsonAsync(Client, $"content/item/{Seed.TrainingArticle}");
         var unit = after.GetProperty("properties").GetProperty("unit");
@@ -233,7 +235,7 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
         Assert.Equal(HttpStatusCode.OK, beforeItem.Status);
         Assert.Contains(beforeChildren.Items, i => Id(i) == Seed.TrainingArticle);
         Assert.Contains(beforeUnit.Items, i => Id(i) == Seed.TrainingArticle);
-        var result = await Factory.Services.GetRequiredService<ContentPublishing>().UnpublishAsync(Seed.TrainingArticle, "tester");
+        var result = await Factory.Services.GetRequiredService<ContentPublishing>().UnpublishAsync(Seed.TrainingArticle, Tester);
         Assert.True(result.Succeeded, result.Status.ToString());
 
         var item = await DeliveryHttp.GetAsync(Client, $"content/item/{Seed.TrainingArticle}");
@@ -250,10 +252,10 @@ public sealed class DeliveryPreviewTests : FreshSiteTests
 
     private async Task<Guid> PublishArticleAsync(Guid parent, string title)
     {
-        var created = await Factory.Services.GetRequiredService<ContentEditing>().CreateAsync("article", parent, title, ArticleValues(title), "tester");
+        var created = await Factory.Services.GetRequiredService<ContentEditing>().CreateAsync("article", parent, title, ArticleValues(title), Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
-        var published = await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(key, "tester");
+        var published = await Factory.Services.GetRequiredService<ContentPublishing>().PublishAsync(key, Tester);
         Assert.True(published.Succeeded, published.Status.ToString());
         Assert.NotNull(Tree.Find(key));
         return key;

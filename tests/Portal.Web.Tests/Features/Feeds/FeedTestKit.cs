@@ -3,6 +3,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 
@@ -11,6 +12,7 @@ namespace Portal.Web.Tests.Features.Feeds;
 /// <summary>What the feed tests read from a response, and the one way they put a new article on the site.</summary>
 internal static class FeedTestKit
 {
+    private static readonly Actor Tester = Actor.System("tester");
     public static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     public static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -57,17 +59,17 @@ internal static class FeedTestKit
             ["category"] = "[\"Tin tức\"]",
         };
 
-        var created = await editing.CreateAsync("article", tree.Resolve(parentPath)!.Key, title, values, "tester");
+        var created = await editing.CreateAsync("article", tree.Resolve(parentPath)!.Key, title, values, Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
-        var published = await publishing.PublishAsync(key, "tester");
+        var published = await publishing.PublishAsync(key, Tester);
         Assert.True(published.Succeeded, published.Status.ToString());
         return (key, tree.UrlOf(key)!);
     }
 
     public static async Task UnpublishAsync(WebApplicationFactory<Program> factory, Guid key)
     {
-        var result = await factory.Services.GetRequiredService<ContentPublishing>().UnpublishAsync(key, "tester");
+        var result = await factory.Services.GetRequiredService<ContentPublishing>().UnpublishAsync(key, Tester);
         Assert.True(result.Succeeded, result.Status.ToString());
     }
 }

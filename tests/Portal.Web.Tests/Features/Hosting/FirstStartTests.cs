@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Data.Users;
 using Portal.Web.Tests.TestHost;
@@ -10,6 +11,8 @@ namespace Portal.Web.Tests.Features.Hosting;
 
 public sealed class FirstStartTests
 {
+    private static readonly Actor Tester = Actor.System("tester");
+
     [Fact]
     public async Task FirstStart_EmptyDataFolder_ServesSeededVietnameseHomeAndHealthy()
     {
@@ -91,9 +94,9 @@ public sealed class FirstStartTests
                     ["summary"] = "Kiểm tra dữ liệu còn nguyên sau khi khởi động lại.",
                     ["body"] = "<p>Nội dung bài viết.</p>",
                     ["category"] = "[\"Tin tức\"]",
-                }, "tester");
+                }, Tester);
                 Assert.True(created.Succeeded);
-                Assert.True((await first.Services.GetRequiredService<ContentPublishing>().PublishAsync(created.DocumentKey!.Value, "tester")).Succeeded);
+                Assert.True((await first.Services.GetRequiredService<ContentPublishing>().PublishAsync(created.DocumentKey!.Value, Tester)).Succeeded);
             }
 
             await using var second = new PortalFactory(folder, new Dictionary<string, string?>());

@@ -84,7 +84,7 @@ public sealed class OutputCacheEvictionTests : FreshSiteTests
         var (key, url) = await PublishArticleAsync(Services, Column, "Bài sẽ bị gỡ xuống");
         await WarmAllAsync(url, Column, "/");
 
-        Succeeded(await Services.GetRequiredService<ContentPublishing>().UnpublishAsync(key, "tester"));
+        Succeeded(await Services.GetRequiredService<ContentPublishing>().UnpublishAsync(key, Tester));
 
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Client, url)).Status);
         Assert.DoesNotContain("Bài sẽ bị gỡ xuống", (await GetAsync(Client, Column)).Html, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class OutputCacheEvictionTests : FreshSiteTests
         var (key, url) = await PublishArticleAsync(Services, Column, "Bài sẽ vào thùng rác");
         await WarmAllAsync(url, Column, "/");
 
-        Succeeded(await Services.GetRequiredService<ContentStructure>().TrashAsync(key, "tester"));
+        Succeeded(await Services.GetRequiredService<ContentStructure>().TrashAsync(key, Tester));
 
         Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(Client, url)).Status);
         Assert.DoesNotContain("Bài sẽ vào thùng rác", (await GetAsync(Client, Column)).Html, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class OutputCacheEvictionTests : FreshSiteTests
         var (key, url) = await PublishArticleAsync(Services, Column, "Bài chuyển sang đơn vị");
         await WarmAllAsync(url, Column, "/", unitUrl);
 
-        Succeeded(await Services.GetRequiredService<ContentStructure>().MoveAsync(key, unit.Key, "tester"));
+        Succeeded(await Services.GetRequiredService<ContentStructure>().MoveAsync(key, unit.Key, Tester));
         var moved = Routes.UrlOf(key)!;
 
         Assert.NotEqual(url, moved);
@@ -131,7 +131,7 @@ public sealed class OutputCacheEvictionTests : FreshSiteTests
         var home = Routes.Root!;
         var reversed = Routes.ChildrenOf(home.Key).Select(n => n.Key).Reverse().ToList();
 
-        Succeeded(await Services.GetRequiredService<ContentStructure>().SortAsync(home.Key, reversed, "tester"));
+        Succeeded(await Services.GetRequiredService<ContentStructure>().SortAsync(home.Key, reversed, Tester));
 
         var expected = reversed.Select(k => Routes.UrlOf(k)!).ToList();
         foreach (var path in new[] { url, Column, "/" })

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 
@@ -9,6 +10,7 @@ namespace Portal.Web.Tests.Features.OutputCaching;
 /// <summary>Reads pages as a visitor does and changes content through the workflow verbs, as an editor does.</summary>
 internal static partial class OutputCacheTestKit
 {
+    public static readonly Actor Tester = Actor.System("tester");
     public const string Column = "/chuyen-trang-cchc/";
 
     public sealed record Page(HttpStatusCode Status, string Html, bool FromCache);
@@ -44,18 +46,18 @@ internal static partial class OutputCacheTestKit
     {
         var tree = services.GetRequiredService<PublishedRouteTree>();
         var created = await services.GetRequiredService<ContentEditing>().CreateAsync("article", tree.Resolve(parentPath)!.Key, title,
-            ArticleValues(title), "tester");
+            ArticleValues(title), Tester);
         Assert.True(created.Succeeded, created.Status.ToString());
         var key = created.DocumentKey!.Value;
-        Succeeded(await services.GetRequiredService<ContentPublishing>().PublishAsync(key, "tester"));
+        Succeeded(await services.GetRequiredService<ContentPublishing>().PublishAsync(key, Tester));
         return (key, tree.UrlOf(key)!);
     }
 
     /// <summary>Saves a draft with a new title (the URL segment stays: the name is unchanged) and publishes it.</summary>
     public static async Task RetitleAsync(IServiceProvider services, Guid key, string name, string title)
     {
-        Succeeded(await services.GetRequiredService<ContentEditing>().SaveDraftAsync(key, null, name, ArticleValues(title), "tester"));
-        Succeeded(await services.GetRequiredService<ContentPublishing>().PublishAsync(key, "tester"));
+        Succeeded(await services.GetRequiredService<ContentEditing>().SaveDraftAsync(key, null, name, ArticleValues(title), Tester));
+        Succeeded(await services.GetRequiredService<ContentPublishing>().PublishAsync(key, Tester));
     }
 
     /// <summary>The addresses in the site menu, in the order shown.</summary>

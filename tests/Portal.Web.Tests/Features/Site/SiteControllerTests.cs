@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Web.Tests.TestHost;
@@ -9,6 +10,8 @@ namespace Portal.Web.Tests.Features.Site;
 
 public sealed class SiteControllerTests : FreshSiteTests
 {
+    private static readonly Actor Tester = Actor.System("tester");
+
     private protected override IReadOnlyDictionary<string, string?> Settings { get; } =
         new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestServices.Redis };
 
@@ -93,13 +96,13 @@ public sealed class SiteControllerTests : FreshSiteTests
             ["summary"] = "Các thủ tục được niêm yết đầy đủ tại Bộ phận tiếp nhận và trả kết quả.",
             ["body"] = "<p>Nội dung.</p><script>alert(1)</script>",
             ["category"] = "[\"Tin tức\"]",
-        }, "tester");
+        }, Tester);
         var url = new Uri("/don-vi/so-y-te/so-y-te-niem-yet-thu-tuc-hanh-chinh/", UriKind.Relative);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync(url)).StatusCode);
 
-        await publishing.PublishAsync(created.DocumentKey!.Value, "tester");
+        await publishing.PublishAsync(created.DocumentKey!.Value, Tester);
         var live = await Client.GetAsync(url);
-        await publishing.UnpublishAsync(created.DocumentKey!.Value, "tester");
+        await publishing.UnpublishAsync(created.DocumentKey!.Value, Tester);
         var gone = await Client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
