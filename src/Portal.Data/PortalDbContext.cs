@@ -35,6 +35,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<UserGroupMember> UserGroupMembers => Set<UserGroupMember>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Portal.Core.Media.MediaItem> MediaItems => Set<Portal.Core.Media.MediaItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -51,7 +51,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxChannel>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxChannel>());
         services.AddHostedService<OutboxPoller>();
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section))
+            .Validate(o => o.IsValid, "Portal:Scheduler:Interval phải lớn hơn 0 và không quá 00:00:30 (lịch xuất bản không được trễ quá 60 giây).")
+            .ValidateOnStart();
         services.AddHostedService<ScheduledPublishingService>();
+        services.AddSingleton<Data.Scheduling.ScheduleQueries>();
 
         services.AddSingleton<PublishedContentQueries>();
         services.AddSingleton<PreviewContentQueries>();
@@ -64,6 +68,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<DeliveryPreview>();
         AddHybridCache(services, configuration);
         Webhooks.WebhookServiceCollectionExtensions.AddPortalWebhooks(services, configuration);
+        Notifications.NotificationServiceCollectionExtensions.AddPortalNotifications(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();

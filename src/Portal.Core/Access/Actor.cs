@@ -6,6 +6,9 @@ namespace Portal.Core.Access;
 /// </summary>
 public sealed class Actor
 {
+    /// <summary>The name the timeline and the audit log show for <see cref="Anonymous"/>.</summary>
+    public const string AnonymousName = "anonymous";
+
     private Actor(string name, Guid? userKey, IReadOnlyList<UserGroup> groups, string? ipAddress, bool isSystem)
     {
         Name = name;
@@ -25,6 +28,12 @@ public sealed class Actor
     public bool IsAdministrator => IsSystem || Groups.Any(g => g.IsAdministrators);
 
     public static Actor System(string name) => new(name, null, [], null, isSystem: true);
+
+    /// <summary>
+    /// Someone who has not signed in, such as a failed sign-in attempt: no groups, no permissions, but an address the
+    /// audit log can show. Never <see cref="System"/>, which would hold every permission.
+    /// </summary>
+    public static Actor Anonymous(string? ipAddress) => new(AnonymousName, null, [], ipAddress, isSystem: false);
 
     public static Actor User(Guid userKey, string name, IReadOnlyList<UserGroup> groups, string? ipAddress) =>
         new(name, userKey, groups, ipAddress, isSystem: false);

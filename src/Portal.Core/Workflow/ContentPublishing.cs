@@ -66,7 +66,10 @@ public sealed class ContentPublishing(IContentSessionFactory sessions, ISchemaCa
             return ContentOperationResult.Fail(ContentOperationStatus.NotFound);
         }
 
-        var needed = (publishAt is null ? Permission.None : Permission.Publish) | (unpublishAt is null ? Permission.None : Permission.Unpublish);
+        // An empty schedule is refused below as invalid; asking for Publish first keeps outsiders from learning even that.
+        var needed = publishAt is null && unpublishAt is null
+            ? Permission.Publish
+            : (publishAt is null ? Permission.None : Permission.Publish) | (unpublishAt is null ? Permission.None : Permission.Unpublish);
         if (!ContentAccess.Permits(actor, needed, document))
         {
             return ContentOperationResult.Fail(ContentOperationStatus.Forbidden, key);

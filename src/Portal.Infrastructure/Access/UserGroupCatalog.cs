@@ -44,10 +44,33 @@ public sealed class UserGroupCatalog(IDbContextFactory<PortalDbContext> contexts
 
     public async Task HandleAsync(ContentEvent contentEvent, CancellationToken cancellationToken)
     {
-        if (contentEvent is DocumentCreated { ContentTypeAlias: UnitAlias } created)
+        if (contentEvent is not DocumentCreated created)
+        {
+            return;
+        }
+
+        if (created.ContentTypeAlias == UnitAlias)
         {
             await EnsureAsync([created.DocumentKey], cancellationToken);
         }
+        else if (FixedGroups.FirstOrDefault(g => g.StartNodeType == created.ContentTypeAlias) is { } owner)
+        {
+            await AddStartNodeAsync(owner.Alias, created.DocumentKey, cancellationToken);
+        }
+    }
+
+    /// <summary>A new procedure set (or directive list, or column) belongs to the group that keeps such pages.</summary>
+    private async Task AddStartNodeAsync(string groupAlias, Guid documentKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var group = await db.UserGroups.SingleOrDefaultAsync(g => g.Alias == groupAlias, cancellationToken);
+        if (group is null || group.StartNodeKeys.Contains(documentKey))
+        {
+            return;
+        }
+
+        group.Change(group.Name, group.Sections, group.Permissions, group.HasRootAccess, [.. group.StartNodeKeys, documentKey]);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Creates every missing seeded group; at start-up for all units, from the consumer for new ones.</summary>

@@ -7,8 +7,8 @@ public static class WebhookEvents
     public const string ContentUnpublish = "Umbraco.ContentUnpublish";
     public const string ContentDelete = "Umbraco.ContentDelete";
 
-    // Defined so that a webhook configured with Umbraco's default event list binds without surprises; Portal has no
-    // media library yet, so nothing raises these two.
+    // Defined so that a webhook configured with Umbraco's default event list binds without surprises; the media library
+    // does not raise these two yet (its changes are not outbox events).
     public const string MediaSave = "Umbraco.MediaSave";
     public const string MediaDelete = "Umbraco.MediaDelete";
 

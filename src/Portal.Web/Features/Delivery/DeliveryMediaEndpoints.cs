@@ -1,13 +1,20 @@
+using System.Text.Json.Nodes;
+using Portal.Data.Media;
 using Portal.Infrastructure.Delivery;
+using Portal.Infrastructure.Media;
 using Portal.Web.Features.OutputCaching;
 
 namespace Portal.Web.Features.Delivery;
 
 /// <summary>
-/// The Media Delivery API routes, behind their own switch (<c>Media:Enabled</c>, off by default as in Umbraco).
-/// Portal has no media library yet, so every media lookup finds nothing; the routes, access rules and query
-/// validation are already those of Umbraco, so front ends get the documented answers.
+/// The Media Delivery API routes, behind their own switch (<c>Media:Enabled</c>, off by default as in Umbraco), answered
+/// from the media library with Umbraco's routes, access rules, JSON and query validation.
 /// </summary>
+/// <remarks>
+/// Answers carry no output-cache tags, so the output cache does not keep them (it stores tagged answers only): library
+/// changes are not events of the content outbox, so nothing would evict a stored media answer on every node. Each
+/// request reads the database; the lists are a folder's children and the folders themselves, both small.
+/// </remarks>
 internal static class DeliveryMediaEndpoints
 {
     public static void MapDeliveryMedia(this WebApplication app)
@@ -17,26 +24,70 @@ internal static class DeliveryMediaEndpoints
             .CacheOutput(OutputCachePolicies.DeliveryApi)
             .WithGroupName(DeliveryOpenApi.DocumentName)
             .WithTags("Media");
-        media.MapGet("/", Query).WithName("GetMedia").WithSummary("Queries media: fetch=children:{path} is required.");
-        media.MapGet("/item/{id:guid}", (Guid id) => DeliveryProblems.NotFound()).WithName("GetMediaItemById");
-        media.MapGet("/item/{**path}", (string? path) => DeliveryProblems.NotFound()).WithName("GetMediaItemByPath");
-        media.MapGet("/items", () => TypedResults.Json(Array.Empty<object>())).WithName("GetMediaItems");
+        media.MapGet("/", QueryAsync).WithName("GetMedia")
+            .WithSummary("Queries media: fetch=children:{id or path} is required; filter mediaType:, name:; sort createDate, updateDate, name, sortOrder.");
+        media.MapGet("/item/{id:guid}", ItemByIdAsync).WithName("GetMediaItemById").WithSummary("One media item by its key.");
+        media.MapGet("/item/{**path}", ItemByPathAsync).WithName("GetMediaItemByPath")
+            .WithSummary("One media item by its path of folder names and its own name.");
+        media.MapGet("/items", ItemsAsync).WithName("GetMediaItems").WithSummary("Several media items by key.");
     }
 
-    private static IResult Query(HttpContext context, string? fetch)
+    private static async Task<IResult> QueryAsync(HttpContext context, DeliveryMedia delivery, MediaItemStore items, string? fetch,
+        CancellationToken cancellationToken)
     {
-        // Umbraco's media query supports only the children selector, and requires it.
-        if (fetch is null || ContentQueryParser.ParseSelector(fetch) is not { Kind: SelectorKind.Children })
+        var query = context.Request.Query;
+        var folders = await items.FoldersAsync(cancellationToken);
+        var (status, total, found) = await delivery.QueryAsync(fetch, DeliveryEndpoints.Values(query["filter"]),
+            DeliveryEndpoints.Values(query["sort"]), IntOr(query["skip"], 0), IntOr(query["take"], 10), folders, cancellationToken);
+        if (status != ContentQueryStatus.Success)
         {
-            return DeliveryProblems.For(ContentQueryStatus.SelectorOptionNotFound);
+            return DeliveryProblems.For(status);
         }
 
-        var status = ContentQueryParser.TryParse(null, [.. DeliveryEndpoints.Values(context.Request.Query["filter"]).Where(f => !IsMediaFilter(f))],
-            DeliveryEndpoints.Values(context.Request.Query["sort"]), 0, 10, out _);
-        return status == ContentQueryStatus.Success
-            ? TypedResults.Json(new { total = 0, items = Array.Empty<object>() })
-            : DeliveryProblems.For(status);
+        var fields = Fields(context);
+        var list = new JsonArray([.. found.Select(i => (JsonNode)DeliveryMedia.Write(i, folders, fields))]);
+        return Ok(new JsonObject { ["total"] = total, ["items"] = list });
     }
 
-    private static bool IsMediaFilter(string filter) => filter.StartsWith("mediaType:", StringComparison.OrdinalIgnoreCase);
+    private static async Task<IResult> ItemByIdAsync(HttpContext context, Guid id, MediaItemStore items, CancellationToken cancellationToken)
+    {
+        var item = await items.FindAsync(id, cancellationToken);
+        return item is null
+            ? DeliveryProblems.NotFound()
+            : Ok(DeliveryMedia.Write(item, await items.FoldersAsync(cancellationToken), Fields(context)));
+    }
+
+    private static async Task<IResult> ItemByPathAsync(HttpContext context, string? path, MediaItemStore items, CancellationToken cancellationToken)
+    {
+        var folders = await items.FoldersAsync(cancellationToken);
+        var item = await items.ResolvePathAsync(Uri.UnescapeDataString(path ?? string.Empty), folders, cancellationToken);
+        return item is null ? DeliveryProblems.NotFound() : Ok(DeliveryMedia.Write(item, folders, Fields(context)));
+    }
+
+    private static async Task<IResult> ItemsAsync(HttpContext context, MediaItemStore items, CancellationToken cancellationToken)
+    {
+        var keys = new List<Guid>();
+        foreach (var value in DeliveryEndpoints.Values(context.Request.Query["id"]))
+        {
+            if (Guid.TryParse(value, out var key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        var found = await items.FindManyAsync(keys, cancellationToken);
+        var folders = found.Count == 0 ? new MediaFolders([]) : await items.FoldersAsync(cancellationToken);
+        var fields = Fields(context);
+        return Ok(new JsonArray([.. found.Select(i => (JsonNode)DeliveryMedia.Write(i, folders, fields))]));
+    }
+
+    private static PropertySelection Fields(HttpContext context) =>
+        PropertySelection.Parse(context.Request.Query["fields"]) ?? PropertySelection.Every;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<JsonNode> Ok(JsonNode body) =>
+        TypedResults.Json(body, DeliveryContentBuilder.Json);
+
+    private static int IntOr(Microsoft.Extensions.Primitives.StringValues value, int fallback) =>
+        int.TryParse(value.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n : fallback;
 }

@@ -34,6 +34,7 @@ internal static class DeliveryOpenApi
         app.MapScalarApiReference("/umbraco/openapi", options => options
             .WithTitle("Portal Content Delivery API")
             .WithOpenApiRoutePattern("/umbraco/openapi/{documentName}.json")
-            .AddDocument(DocumentName));
+            .AddDocument(DocumentName)
+            .AddDocument(Management.ManagementOpenApi.DocumentName));
     }
 }

@@ -1,8 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
+using Portal.Core.Text;
 using Portal.Data;
+using Portal.Data.Scheduling;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Scheduling;
 using Portal.Web.Features.Hosting;
 
 namespace Portal.Web.Features.Health;
@@ -13,17 +17,24 @@ internal static class HealthEndpoint
         endpoints.MapGet("/healthz", async (HealthReporter reporter, CancellationToken cancellationToken) =>
         {
             var report = await reporter.ReportAsync(cancellationToken);
-            return Results.Json(report, statusCode: report.Status == "healthy" ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            // Only an outage answers 503. "degraded" (a late scheduled publish, Redis gone) still serves pages, and the
+            // database is shared, so every node would report it: a 503 would make the load balancer drop the whole site.
+            return Results.Json(report, statusCode: report.Status == "unhealthy" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         });
 }
 
-public sealed record HealthReport(string Status, ComponentHealth Database, ComponentHealth Cache, ComponentHealth Search, int PublishedDocuments,
-    double UptimeSeconds);
+/// <summary><see cref="Status"/>: <c>healthy</c>, <c>degraded</c> (a component is degraded; still HTTP 200) or <c>unhealthy</c> (503).</summary>
+public sealed record HealthReport(string Status, ComponentHealth Database, ComponentHealth Cache, ComponentHealth Search, SchedulerHealth Scheduler,
+    int PublishedDocuments, double UptimeSeconds);
 
 public sealed record ComponentHealth(string Status, string Detail);
 
+/// <summary>The scheduler's promise: <see cref="Overdue"/> counts scheduled publishes and unpublishes more than 60 s late.</summary>
+public sealed record SchedulerHealth(string Status, string Detail, int Overdue, Guid? OldestDocumentKey, DateTimeOffset? OldestDueAt);
+
 /// <summary>What an operator needs at a glance: can we reach the database, which cache levels run, how long we have been up.</summary>
-internal sealed class HealthReporter(IServiceProvider services, IConfiguration configuration, PortalOptions options, PublishedRouteTree routes)
+internal sealed class HealthReporter(IServiceProvider services, IConfiguration configuration, PortalOptions options, PublishedRouteTree routes,
+    ScheduleQueries schedule, TimeProvider clock)
 {
     private static readonly long StartedAt = Stopwatch.GetTimestamp();
 
@@ -32,11 +43,16 @@ internal sealed class HealthReporter(IServiceProvider services, IConfiguration c
         var database = await DatabaseAsync(cancellationToken);
         var cache = await CacheAsync(cancellationToken);
         var healthy = database.Status == "healthy";
+        var scheduler = healthy
+            ? await SchedulerAsync(cancellationToken)
+            : new SchedulerHealth("unknown", "Không đọc được lịch khi cơ sở dữ liệu không kết nối được.", 0, null, null);
+        var degraded = cache.Status == "degraded" || scheduler.Status == "degraded";
         return new HealthReport(
-            healthy ? "healthy" : "unhealthy",
+            !healthy ? "unhealthy" : degraded ? "degraded" : "healthy",
             database,
             cache,
             new ComponentHealth("not-configured", "Tìm kiếm chưa được bật ở phiên bản này."),
+            scheduler,
             routes.Count,
             Math.Round(Stopwatch.GetElapsedTime(StartedAt).TotalSeconds, 1));
     }
@@ -56,6 +72,27 @@ internal sealed class HealthReporter(IServiceProvider services, IConfiguration c
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new ComponentHealth("unhealthy", $"{options.Database.Provider}: {ex.GetType().Name}");
+        }
+    }
+
+    private async Task<SchedulerHealth> SchedulerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var overdue = await schedule.OverdueAsync(clock.GetUtcNow().UtcDateTime - SchedulerOptions.Promise, cancellationToken);
+            if (overdue is not { Count: > 0, OldestDocumentKey: { } key, OldestDueAt: { } due })
+            {
+                return new SchedulerHealth("healthy", "Không có lịch xuất bản hay gỡ xuất bản nào trễ quá 60 giây.", 0, null, null);
+            }
+
+            var dueAt = VietnamTime.WithOffset(due);
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"{overdue.Count} lịch xuất bản/gỡ xuất bản đã trễ quá 60 giây; lâu nhất là trang {key}, đến hạn lúc {dueAt:dd/MM/yyyy HH:mm}.");
+            return new SchedulerHealth("degraded", detail, overdue.Count, key, dueAt);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new SchedulerHealth("unknown", "Không đọc được lịch: " + ex.GetType().Name, 0, null, null);
         }
     }
 

@@ -14,6 +14,7 @@ using Portal.Web.Features.Delivery;
 using Portal.Web.Features.Feeds;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Management;
+using Portal.Web.Features.Media;
 using Portal.Web.Features.SignIn;
 using Portal.Web.Features.OutputCaching;
 using Portal.Web.Features.Site;
@@ -34,6 +35,10 @@ public static class PortalHostExtensions
 
         builder.Services.AddPortalDatabase(builder.Configuration, options, paths);
         builder.Services.AddPortalContentEngine(builder.Configuration);
+
+        // Only the host knows the data directory; mail without SMTP (and SMTP's unsent messages) is kept under it.
+        builder.Services.PostConfigure<Portal.Infrastructure.Mail.MailSettings>(m =>
+            m.PickupDirectory = Portal.Infrastructure.Mail.MailSettings.ResolvePickupDirectory(m.PickupDirectory, paths.DataDirectory));
         builder.Services.AddPortalUsers();
 
         // Antiforgery and cookie keys survive restarts; with Redis they are shared by every node (workflow issue).
@@ -60,6 +65,7 @@ public static class PortalHostExtensions
         builder.Services.AddPortalProxy(builder.Configuration);
         builder.Services.AddBackofficeSignIn(builder.Configuration);
         builder.Services.AddManagementApi(builder.Configuration);
+        builder.Services.AddMediaLibrary(builder.Configuration, paths);
         return builder;
     }
 
@@ -75,6 +81,7 @@ public static class PortalHostExtensions
 
         // Static theme files first, then routing: otherwise the site's catch-all route claims /theme/… before they are served.
         app.UseTheme();
+        app.UseMediaFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -25,11 +25,23 @@ internal static class ManagementProblems
 
     public static int StatusOf(ContentOperationStatus status) => status switch
     {
-        ContentOperationStatus.NotFound => StatusCodes.Status404NotFound,
+        ContentOperationStatus.NotFound or ContentOperationStatus.EditionNotFound => StatusCodes.Status404NotFound,
         ContentOperationStatus.Forbidden => StatusCodes.Status403Forbidden,
         ContentOperationStatus.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
+
+    /// <summary>A refusal of the user and user-group endpoints; <paramref name="detail"/> names what was wrong when it helps.</summary>
+    public static IResult For(Users.UserAdministrationStatus status, string? detail = null) => TypedResults.Problem(
+        statusCode: status switch
+        {
+            Users.UserAdministrationStatus.NotFound or Users.UserAdministrationStatus.UserGroupNotFound => StatusCodes.Status404NotFound,
+            Users.UserAdministrationStatus.NeedsUsersSection or Users.UserAdministrationStatus.AdministratorsOnly
+                or Users.UserAdministrationStatus.NotYourGroup or Users.UserAdministrationStatus.OwnGroup => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        title: status.ToString(),
+        detail: detail is null ? Users.UserAdministrationStatusNames.ToVietnamese(status) : $"{Users.UserAdministrationStatusNames.ToVietnamese(status)} {detail}");
 
     public static IResult Unauthorized() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
         detail: "Cần mã truy cập hợp lệ (Bearer) của một người dùng còn hoạt động.");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Access;
@@ -28,7 +27,7 @@ internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, 
 
         var email = string.IsNullOrWhiteSpace(options.Admin.Email) ? DefaultEmail : options.Admin.Email.Trim();
         var generated = string.IsNullOrEmpty(options.Admin.Password);
-        var password = generated ? GeneratePassword() : options.Admin.Password;
+        var password = generated ? InitialPasswords.Generate() : options.Admin.Password;
         var user = new BackofficeUser
         {
             UserName = email,
@@ -77,27 +76,6 @@ internal sealed partial class AdminBootstrap(UserManager<BackofficeUser> users, 
         var first = await db.Users.Where(u => u.Kind == UserKind.Person).OrderBy(u => u.CreatedAt).Select(u => u.Id).FirstAsync(cancellationToken);
         db.UserGroupMembers.Add(new UserGroupMember(first, administrators.Key));
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static string GeneratePassword()
-    {
-        const string lower = "abcdefghijkmnopqrstuvwxyz";
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string digits = "23456789";
-        const string symbols = "!@#$%^&*-_=+";
-        var all = lower + upper + digits + symbols;
-        var chars = new char[20];
-        chars[0] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
-        chars[1] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
-        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
-        chars[3] = symbols[RandomNumberGenerator.GetInt32(symbols.Length)];
-        for (var i = 4; i < chars.Length; i++)
-        {
-            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first administrator {Email}")]

@@ -185,7 +185,7 @@ public sealed class DeliveryMediaDefaultTests
     }
 }
 
-/// <summary><c>Media:Enabled=true</c>: the media routes answer as Umbraco's do for an empty media library.</summary>
+/// <summary><c>Media:Enabled=true</c> on a site whose media library is still empty: the answers Umbraco gives then.</summary>
 public sealed class DeliveryMediaEnabledTests : IClassFixture<MediaEnabledDelivery>
 {
     private readonly MediaEnabledDelivery site;
@@ -193,7 +193,7 @@ public sealed class DeliveryMediaEnabledTests : IClassFixture<MediaEnabledDelive
     public DeliveryMediaEnabledTests(MediaEnabledDelivery site) => this.site = site;
 
     [Fact]
-    public async Task MediaQuery_ChildrenOfRoot_AnswersAnEmptyPagedList()
+    public async Task MediaQuery_EmptyLibrary_AnswersAnEmptyPagedList()
     {
         var json = await site.GetJsonAsync("media?fetch=children:/&filter=mediaType:Image&filter=name:logo&sort=name:asc&skip=0&take=10");
 
@@ -222,7 +222,7 @@ public sealed class DeliveryMediaEnabledTests : IClassFixture<MediaEnabledDelive
     }
 
     [Fact]
-    public async Task MediaItems_AnyIds_AnswersAnEmptyArray()
+    public async Task MediaItems_UnknownIds_AnswersAnEmptyArray()
     {
         var json = await site.GetJsonAsync($"media/items?id={Guid.NewGuid()}&id={Guid.NewGuid()}");
 
@@ -233,7 +233,7 @@ public sealed class DeliveryMediaEnabledTests : IClassFixture<MediaEnabledDelive
     [Theory]
     [InlineData("media/item/8d1f3a57-0c44-4a8e-9c39-2f6c1e0b7a11")]
     [InlineData("media/item/anh/logo.png")]
-    public async Task MediaItem_NoMediaLibrary_Answers404(string relative)
+    public async Task MediaItem_UnknownIdOrPath_Answers404(string relative)
     {
         var response = await site.GetAsync(relative);
 

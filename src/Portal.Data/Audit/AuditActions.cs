@@ -1,0 +1,51 @@
+using Portal.Core.Content;
+
+namespace Portal.Data.Audit;
+
+/// <summary>
+/// What an <see cref="AuditEntry"/> records, as stable codes (the <c>logType</c> API clients filter on), and how the
+/// audit log names them to people. Document entries use the timeline's own actions.
+/// </summary>
+public static class AuditActions
+{
+    public const string SignedIn = "SignedIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string SignedOut = "SignedOut";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorDisabled = "TwoFactorDisabled";
+    public const string UserCreated = "UserCreated";
+    public const string UserGroupsSet = "UserGroupsSet";
+    public const string UserUnlocked = "UserUnlocked";
+    public const string SessionsRevoked = "SessionsRevoked";
+    public const string UserGroupCreated = "UserGroupCreated";
+    public const string UserGroupChanged = "UserGroupChanged";
+
+    private static readonly HashSet<string> TimelineNames = [.. Enum.GetNames<TimelineAction>()];
+
+    public static string ToVietnamese(string action) => action switch
+    {
+        SignedIn => "Đăng nhập",
+        SignInFailed => "Đăng nhập không thành công",
+        LockedOut => "Tạm khóa do đăng nhập sai nhiều lần",
+        SignedOut => "Đăng xuất",
+        TwoFactorEnabled => "Bật xác thực hai bước",
+        TwoFactorDisabled => "Tắt xác thực hai bước",
+        UserCreated => "Tạo người dùng",
+        UserGroupsSet => "Đặt nhóm người dùng",
+        UserUnlocked => "Mở khóa tài khoản",
+        SessionsRevoked => "Thu hồi phiên đăng nhập",
+        UserGroupCreated => "Tạo nhóm người dùng",
+        UserGroupChanged => "Sửa nhóm người dùng",
+        _ when TimelineNames.Contains(action) => Enum.Parse<TimelineAction>(action).ToVietnamese(),
+        _ => action,
+    };
+
+    public static string EntityTypeToVietnamese(string entityType) => entityType switch
+    {
+        AuditEntityTypes.Document => "Trang",
+        AuditEntityTypes.User => "Người dùng",
+        AuditEntityTypes.UserGroup => "Nhóm người dùng",
+        _ => entityType,
+    };
+}
