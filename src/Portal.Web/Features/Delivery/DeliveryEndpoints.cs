@@ -47,9 +47,9 @@ public static class DeliveryEndpoints
             return DeliveryProblems.StartItemNotFound();
         }
 
-        var query = context.Request.Query;
-        var status = ContentQueryParser.TryParse(fetch, Values(query["filter"]), Values(query["sort"]),
-            IntOr(query["skip"], 0), IntOr(query["take"], 10), out var parsed);
+        var query = RawQuery(context);
+        var status = ContentQueryParser.TryParse(fetch, Values(query.GetValueOrDefault("filter")), Values(query.GetValueOrDefault("sort")),
+            IntOr(query.GetValueOrDefault("skip"), 0), IntOr(query.GetValueOrDefault("take"), 10), out var parsed);
         if (status != ContentQueryStatus.Success)
         {
             return DeliveryProblems.For(status);
@@ -114,7 +114,7 @@ public static class DeliveryEndpoints
 
         var items = new JsonArray();
         var shown = new List<PublishedNode>();
-        foreach (var value in Values(context.Request.Query["id"]).Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var value in Values(RawQuery(context).GetValueOrDefault("id")).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (!Guid.TryParse(value, out var key))
             {
@@ -235,6 +235,13 @@ public static class DeliveryEndpoints
     }
 
     internal static IReadOnlyList<string> Values(StringValues values) => values.OfType<string>().ToList();
+
+    /// <summary>
+    /// The query string as the client sent it. The output-cache key provider sorts the values of <c>Request.Query</c>
+    /// in place when it varies by every query key, which would reorder <c>id</c>s and the precedence of <c>sort</c>s.
+    /// </summary>
+    internal static Dictionary<string, StringValues> RawQuery(HttpContext context) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(context.Request.QueryString.Value);
 
     private static int IntOr(StringValues value, int fallback) =>
         int.TryParse(value.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0

@@ -35,10 +35,11 @@ internal static class DeliveryMediaEndpoints
     private static async Task<IResult> QueryAsync(HttpContext context, DeliveryMedia delivery, MediaItemStore items, string? fetch,
         CancellationToken cancellationToken)
     {
-        var query = context.Request.Query;
+        var query = DeliveryEndpoints.RawQuery(context);
         var folders = await items.FoldersAsync(cancellationToken);
-        var (status, total, found) = await delivery.QueryAsync(fetch, DeliveryEndpoints.Values(query["filter"]),
-            DeliveryEndpoints.Values(query["sort"]), IntOr(query["skip"], 0), IntOr(query["take"], 10), folders, cancellationToken);
+        var (status, total, found) = await delivery.QueryAsync(fetch, DeliveryEndpoints.Values(query.GetValueOrDefault("filter")),
+            DeliveryEndpoints.Values(query.GetValueOrDefault("sort")), IntOr(query.GetValueOrDefault("skip"), 0),
+            IntOr(query.GetValueOrDefault("take"), 10), folders, cancellationToken);
         if (status != ContentQueryStatus.Success)
         {
             return DeliveryProblems.For(status);
@@ -66,8 +67,9 @@ internal static class DeliveryMediaEndpoints
 
     private static async Task<IResult> ItemsAsync(HttpContext context, MediaItemStore items, CancellationToken cancellationToken)
     {
+        var query = DeliveryEndpoints.RawQuery(context);
         var keys = new List<Guid>();
-        foreach (var value in DeliveryEndpoints.Values(context.Request.Query["id"]))
+        foreach (var value in DeliveryEndpoints.Values(query.GetValueOrDefault("id")))
         {
             if (Guid.TryParse(value, out var key))
             {

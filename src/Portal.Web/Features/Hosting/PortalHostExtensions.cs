@@ -41,10 +41,7 @@ public static class PortalHostExtensions
             m.PickupDirectory = Portal.Infrastructure.Mail.MailSettings.ResolvePickupDirectory(m.PickupDirectory, paths.DataDirectory));
         builder.Services.AddPortalUsers();
 
-        // Antiforgery and cookie keys survive restarts; with Redis they are shared by every node (workflow issue).
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        builder.Services.AddPortalDataProtection(builder.Configuration, paths);
 
         // Must start before the outbox poller and the scheduler: they need the schema and route tree it loads.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PortalStartupService>());

@@ -80,6 +80,14 @@ public sealed class DeliveryItemTests
     }
 
     [Fact]
+    public async Task Items_IdsOutOfAlphabeticalOrder_AnswersThemInRequestOrder()
+    {
+        var items = await site.GetJsonAsync($"content/items?id={Seed.TrainingArticle}&id={Seed.InteriorUnit}");
+
+        Assert.Equal([Seed.TrainingArticle, Seed.InteriorUnit], items.EnumerateArray().Select(Id).ToList());
+    }
+
+    [Fact]
     public async Task Items_WithExpandAndFields_ShapeEveryItem()
     {
         var items = await site.GetJsonAsync($"content/items?id={Seed.TrainingArticle}&id={Seed.FeaturedArticle}"

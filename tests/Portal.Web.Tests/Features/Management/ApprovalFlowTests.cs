@@ -89,7 +89,7 @@ public sealed class ApprovalFlowTests(ApprovalFlowSite fixture) : IClassFixture<
         var problem = await Problem(await Put(approver, $"document/{article}/reject", new { reason = "  " }), HttpStatusCode.BadRequest);
 
         Assert.Equal("ReasonRequired", problem.GetProperty("title").GetString());
-        Assert.Equal(EditionStatus.InReview, (await LoadAsync(article)).Pending!.Status);
+        Assert.Equal("InReview", (await Site.GetDocumentAsync(article)).GetProperty("approval").GetProperty("pendingStatus").GetString());
     }
 
     [Fact]
@@ -144,10 +144,10 @@ public sealed class ApprovalFlowTests(ApprovalFlowSite fixture) : IClassFixture<
         using var page = await Site.Anonymous.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
-        // GET /document/{id} and the versions carry no force-publish flag, so the flag is read where it is kept.
-        var live = (await LoadAsync(article)).Live!;
-        Assert.True(live.AwaitsReview);
-        Assert.Equal("Chủ tịch UBND tỉnh yêu cầu đăng ngay", live.ForcePublishReason);
+        var approval = (await Site.GetDocumentAsync(article)).GetProperty("approval");
+        Assert.True(approval.GetProperty("awaitsReview").GetBoolean());
+        Assert.Equal("Chủ tịch UBND tỉnh yêu cầu đăng ngay", approval.GetProperty("forcePublishReason").GetString());
+        Assert.False(string.IsNullOrEmpty(approval.GetProperty("forcePublishedBy").GetString()));
         var entry = Assert.Single(await TimelineAsync(article), t => t.Action == TimelineAction.ForcePublished);
         Assert.Equal("Chủ tịch UBND tỉnh yêu cầu đăng ngay", entry.Note);
     }
@@ -167,9 +167,9 @@ public sealed class ApprovalFlowTests(ApprovalFlowSite fixture) : IClassFixture<
 
         await Ok(await Put(approver, $"document/{article}/review", new { note = "Đã kiểm tra" }), "approver's review");
 
-        var live = (await LoadAsync(article)).Live!;
-        Assert.False(live.AwaitsReview);
-        Assert.NotNull(live.ReviewedBy);
+        var approval = (await Site.GetDocumentAsync(article)).GetProperty("approval");
+        Assert.False(approval.GetProperty("awaitsReview").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(approval.GetProperty("reviewedBy").GetString()));
         Assert.Contains(await TimelineAsync(article), t => t.Action == TimelineAction.Reviewed && t.Note == "Đã kiểm tra");
     }
 

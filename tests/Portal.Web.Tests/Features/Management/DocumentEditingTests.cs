@@ -54,7 +54,7 @@ public sealed class DocumentEditingTests(ManagementSiteFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Matches("^\"[0-9]+\"$", response.Headers.ETag?.Tag ?? string.Empty);
         var json = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["id", "documentType", "template", "isTrashed", "values", "variants"], PropertyNames(json));
+        Assert.Equal(["id", "documentType", "template", "isTrashed", "values", "variants", "approval"], PropertyNames(json));
         Assert.Equal(id, json.GetProperty("id").GetGuid());
         Assert.Equal(site.ContentTypeKeyOf("page"), json.GetProperty("documentType").GetProperty("id").GetGuid());
         Assert.Equal(JsonValueKind.Null, json.GetProperty("template").ValueKind);

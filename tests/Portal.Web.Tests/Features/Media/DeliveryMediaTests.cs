@@ -98,6 +98,20 @@ public sealed class DeliveryMediaTests(MediaSiteFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Query_TwoSorts_ApplyInTheOrderGiven()
+    {
+        var editors = await site.ClientForAsync(MediaSiteFixture.UnitEditors);
+        var folder = await FolderAsync(editors, "Sắp xếp " + Guid.NewGuid().ToString("N")[..6]);
+        var firstB = await UploadedAsync(editors, SampleFiles.Png(), "b1.png", parentId: folder, name: "B");
+        var a = await UploadedAsync(editors, SampleFiles.Png(), "a.png", parentId: folder, name: "A");
+        var secondB = await UploadedAsync(editors, SampleFiles.Png(), "b2.png", parentId: folder, name: "B");
+
+        var sorted = await GetJsonAsync($"media?fetch=children:{folder}&sort=name:asc&sort=createDate:desc");
+
+        Assert.Equal([a, secondB, firstB], sorted.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
     public async Task Query_ChildrenOfRoot_IncludesATopLevelUpload()
     {
         var editors = await site.ClientForAsync(MediaSiteFixture.UnitEditors);

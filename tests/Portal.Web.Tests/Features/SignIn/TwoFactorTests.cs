@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Data.Audit;
 using static Portal.Web.Tests.Features.SignIn.BackofficeBrowser;
 
 namespace Portal.Web.Tests.Features.SignIn;
@@ -39,6 +41,12 @@ public sealed partial class TwoFactorTests : BackofficeTests
         Assert.Equal("/umbraco", right.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Xác thực hai bước: đang bật", Text(homeHtml), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                ("SignedIn", "Mật khẩu và mã từ ứng dụng xác thực"), ("SignInFailed", $"Thư điện tử đã nhập: {Editor} (mã xác thực hai bước không đúng)"),
+                ("SignedOut", null), ("TwoFactorEnabled", "Ứng dụng xác thực, 10 mã khôi phục mới"), ("SignedIn", "Mật khẩu"),
+            ],
+            await AuditOfEditorAsync());
     }
 
     [Fact]
@@ -117,6 +125,15 @@ public sealed partial class TwoFactorTests : BackofficeTests
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, notice.StatusCode);
         Assert.Contains("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", Text(html), StringComparison.Ordinal);
+    }
+
+    /// <summary>What the audit log shows about the editor's account, newest first.</summary>
+    private async Task<List<(string Action, string? Note)>> AuditOfEditorAsync()
+    {
+        var editor = await BackofficeAccounts.FindAsync(Factory.Services, Editor);
+        var queries = Factory.Services.GetRequiredService<AuditLogQueries>();
+        var page = await queries.PageAsync(new AuditLogFilter(EntityType: AuditEntityTypes.User, EntityKey: editor.Id), 0, 100, CancellationToken.None);
+        return page.Items.Select(r => (r.Action, r.Note)).ToList();
     }
 
     /// <summary>The key the last <see cref="EnableAsync"/> read from the page.</summary>

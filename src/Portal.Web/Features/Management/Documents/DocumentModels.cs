@@ -51,7 +51,14 @@ internal sealed record DocumentVariantResponse(string? Culture, string? Segment,
     string State, DateTimeOffset? PublishDate, DateTimeOffset? ScheduledPublishDate, DateTimeOffset? ScheduledUnpublishDate);
 
 internal sealed record DocumentResponse(Guid Id, DocumentTypeReference DocumentType, ReferenceById? Template, bool IsTrashed,
-    IReadOnlyList<DocumentValueResponse> Values, IReadOnlyList<DocumentVariantResponse> Variants);
+    IReadOnlyList<DocumentValueResponse> Values, IReadOnlyList<DocumentVariantResponse> Variants, DocumentApprovalResponse Approval);
+
+/// <summary>
+/// Portal's addition: where the document stands in the approval workflow. <c>pendingStatus</c> is the draft's
+/// EditionStatus (Draft, InReview, Scheduled) or null; a force-published live edition awaits review until another approver looks.
+/// </summary>
+internal sealed record DocumentApprovalResponse(string? PendingStatus, bool AwaitsReview, string? ForcePublishReason, string? ForcePublishedBy,
+    string? ReviewedBy, DateTimeOffset? ReviewedAt);
 
 internal sealed record DocumentVersionItem(Guid Id, ReferenceById Document, ReferenceById DocumentType, ReferenceById? User,
     DateTimeOffset VersionDate, bool IsCurrentPublishedVersion, bool IsCurrentDraftVersion, bool PreventCleanup);

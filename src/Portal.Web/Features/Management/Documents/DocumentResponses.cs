@@ -27,8 +27,10 @@ internal static class DocumentResponses
         var variant = new DocumentVariantResponse(null, null, edition.Name, Utc(document.CreatedAt), Utc(edition.UpdatedAt),
             DocumentVariantState.Of(live is not null, pending is not null), Utc(live?.PublishedAt), Utc(scheduled?.PublishAt),
             Utc(scheduled?.UnpublishAt ?? live?.UnpublishAt));
+        var approval = new DocumentApprovalResponse(pending?.Status.ToString(), live?.AwaitsReview == true, live?.ForcePublishReason,
+            live?.ForcePublishedBy, live?.ReviewedBy, Utc(live?.ReviewedAt));
         return new DocumentResponse(document.Key, TypeOf(document.ContentTypeAlias, schema), null, document.Trashed,
-            Values(edition, schema.FindContentType(document.ContentTypeAlias)), [variant]);
+            Values(edition, schema.FindContentType(document.ContentTypeAlias)), [variant], approval);
     }
 
     /// <summary>One edition as a version: its own name, values, dates and schedule.</summary>
