@@ -279,6 +279,15 @@ public sealed class Document
     public void MarkTrashed(bool trashed, DateTime now)
     {
         Trashed = trashed;
+
+        // A page in the recycle bin cannot go live or come down; a schedule left on it would be retried forever.
+        if (trashed && Pending is { Status: EditionStatus.Scheduled } scheduled)
+        {
+            scheduled.Status = EditionStatus.Draft;
+            scheduled.PublishAt = null;
+            scheduled.UnpublishAt = null;
+        }
+
         Touch(now);
     }
 

@@ -747,6 +747,21 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public void MarkTrashed_ScheduledDraft_ScheduleDroppedAndDraftKept()
+    {
+        var document = NewDocument();
+        Assert.Equal(ContentOperationStatus.Success, document.Schedule(T0.AddDays(1), T0.AddDays(2), T0.AddMinutes(1)));
+
+        document.MarkTrashed(true, T0.AddMinutes(2));
+
+        var draft = document.Pending!;
+        Assert.Equal(EditionStatus.Draft, draft.Status);
+        Assert.Null(draft.PublishAt);
+        Assert.Null(draft.UnpublishAt);
+        Assert.Equal("Tin tức", draft.Name);
+    }
+
+    [Fact]
     public void MarkTrashed_Restored_CanBePublishedAgain()
     {
         var document = NewDocument();
