@@ -13,6 +13,29 @@ internal static class ManagementRequests
 
     private const string MalformedTitle = "Malformed request";
 
+    /// <summary>Umbraco's ETag carries the item's version (a document's or a media item's), quoted.</summary>
+    public static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>The version named by If-Match; none (or <c>*</c>) means the last writer wins, as in Umbraco.</summary>
+    public static bool TryExpectedVersion(HttpContext http, out int? expected)
+    {
+        expected = null;
+        var header = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
+        {
+            return true;
+        }
+
+        if (!Microsoft.Net.Http.Headers.EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
+            || !int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return false;
+        }
+
+        expected = version;
+        return true;
+    }
+
     /// <summary>The body as <typeparamref name="T"/>; an empty body is <c>default</c> unless <paramref name="required"/>.</summary>
     public static async Task<BodyResult<T>> ReadAsync<T>(HttpContext http, bool required = true)
         where T : class

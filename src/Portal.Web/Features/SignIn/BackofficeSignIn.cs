@@ -37,7 +37,7 @@ internal sealed class BackofficeSignIn(SignInManager<BackofficeUser> signIn, Use
     /// <summary>Longer input is no e-mail address Identity would have stored (its column is 256 characters).</summary>
     public const int MaxEmailLength = 256;
 
-    // A password is hashed for an e-mail without an account as well, so both answers take the same time.
+    // A password is checked for an e-mail without an account as well, so both answers take about the same time.
     private static readonly Lazy<string> DecoyHash = new(() =>
         new PasswordHasher<BackofficeUser>().HashPassword(new BackofficeUser(), Guid.NewGuid().ToString()));
 
@@ -48,8 +48,7 @@ internal sealed class BackofficeSignIn(SignInManager<BackofficeUser> signIn, Use
         attempted = attempted.Length > MaxEmailLength ? attempted[..MaxEmailLength] : attempted;
         if (user is not { Kind: UserKind.Person })
         {
-            _ = hasher.VerifyHashedPassword(new BackofficeUser(), DecoyHash.Value, password);
-            return await NoSuchPersonAsync(attempted, ipAddress, cancellationToken);
+            return await NoSuchPersonAsync(attempted, password, ipAddress, cancellationToken);
         }
 
         var wasLockedOut = await users.IsLockedOutAsync(user);
@@ -145,7 +144,7 @@ internal sealed class BackofficeSignIn(SignInManager<BackofficeUser> signIn, Use
     /// Counts failures for an e-mail without a person behind it in the audit log, as Identity counts them on an
     /// account: the same number of failures locks it for the same time, so both answers read alike.
     /// </summary>
-    private async Task<SignInOutcome> NoSuchPersonAsync(string attempted, string? ipAddress, CancellationToken cancellationToken)
+    private async Task<SignInOutcome> NoSuchPersonAsync(string attempted, string password, string? ipAddress, CancellationToken cancellationToken)
     {
         var lockout = users.Options.Lockout;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -167,6 +166,8 @@ internal sealed class BackofficeSignIn(SignInManager<BackofficeUser> signIn, Use
             return new SignInOutcome(SignInStatus.LockedOut, new DateTimeOffset(lastLockout.At + lockout.DefaultLockoutTimeSpan, TimeSpan.Zero));
         }
 
+        // Identity checks the password only when the account is not locked; so does the decoy.
+        _ = hasher.VerifyHashedPassword(new BackofficeUser(), DecoyHash.Value, password);
         var failuresSinceLockout = recent.TakeWhile(a => a.Action == AuditActions.SignInFailed).Count() + 1;
         if (failuresSinceLockout < lockout.MaxFailedAccessAttempts)
         {

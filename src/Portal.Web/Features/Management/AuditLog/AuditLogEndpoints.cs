@@ -111,7 +111,9 @@ internal static partial class AuditLogEndpoints
             return false;
         }
 
-        if (!TryInstant(query["since"], endOfDay: false, out var since) || !TryInstant(query["until"], endOfDay: true, out var until))
+        // sinceDate is Umbraco's name for the same filter.
+        var sinceText = query["since"].ToString() is { Length: > 0 } sinceGiven ? sinceGiven : query["sinceDate"].ToString();
+        if (!TryInstant(sinceText, endOfDay: false, out var since) || !TryInstant(query["until"], endOfDay: true, out var until))
         {
             problem = ManagementRequests.Malformed(
                 "since và until là ngày giờ ISO 8601 (ví dụ 2026-03-02 hoặc 2026-03-02T08:00:00+07:00) hoặc dd/MM/yyyy; không ghi múi giờ là giờ Việt Nam.");

@@ -94,7 +94,7 @@ internal static class DocumentEndpoints
             return ManagementProblems.Forbidden();
         }
 
-        http.Response.Headers.ETag = ETagOf(document.Version);
+        http.Response.Headers.ETag = ManagementRequests.ETagOf(document.Version);
         return TypedResults.Ok(DocumentResponses.Document(document, schema));
     }
 
@@ -105,7 +105,7 @@ internal static class DocumentEndpoints
             return ManagementProblems.Unauthorized();
         }
 
-        if (!TryExpectedVersion(http, out var expectedVersion))
+        if (!ManagementRequests.TryExpectedVersion(http, out var expectedVersion))
         {
             return ManagementRequests.Malformed("If-Match phải là phiên bản (ETag) nhận được từ GET /document/{id}, ví dụ \"7\".");
         }
@@ -129,28 +129,5 @@ internal static class DocumentEndpoints
 
         var result = await editing.SaveDraftAsync(id, expectedVersion, name, values, actor, http.RequestAborted);
         return DocumentInput.Answer(result);
-    }
-
-    /// <summary>Umbraco's ETag carries the document's version, quoted.</summary>
-    public static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The version named by If-Match; none (or <c>*</c>) means the last writer wins, as in Umbraco.</summary>
-    private static bool TryExpectedVersion(HttpContext http, out int? expected)
-    {
-        expected = null;
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
-        {
-            return true;
-        }
-
-        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
-            || !int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return false;
-        }
-
-        expected = version;
-        return true;
     }
 }

@@ -131,7 +131,7 @@ internal static class MediaEndpoints
             return MediaProblems.For(MediaOperationStatus.NotFound, library.MaxUploadBytes);
         }
 
-        http.Response.Headers.ETag = ETagOf(item.Version);
+        http.Response.Headers.ETag = ManagementRequests.ETagOf(item.Version);
         return TypedResults.Ok(MediaResponses.Item(item));
     }
 
@@ -142,7 +142,7 @@ internal static class MediaEndpoints
             return ManagementProblems.Unauthorized();
         }
 
-        if (!TryExpectedVersion(http, out var expectedVersion))
+        if (!ManagementRequests.TryExpectedVersion(http, out var expectedVersion))
         {
             return ManagementRequests.Malformed("If-Match phải là phiên bản (ETag) nhận được từ GET /media/{id}, ví dụ \"3\".");
         }
@@ -200,7 +200,7 @@ internal static class MediaEndpoints
             return ManagementProblems.Unauthorized();
         }
 
-        if (!TryExpectedVersion(http, out var expectedVersion))
+        if (!ManagementRequests.TryExpectedVersion(http, out var expectedVersion))
         {
             return ManagementRequests.Malformed("If-Match phải là phiên bản (ETag) nhận được từ GET /media/{id}, ví dụ \"3\".");
         }
@@ -360,27 +360,5 @@ internal static class MediaEndpoints
 
         focalPoint = new FocalPoint(left.GetDouble(), top.GetDouble());
         return focalPoint.IsValid;
-    }
-
-    private static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    /// <summary>The version named by If-Match; none (or <c>*</c>) means the last writer wins, as for documents.</summary>
-    private static bool TryExpectedVersion(HttpContext http, out int? expected)
-    {
-        expected = null;
-        var header = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*")
-        {
-            return true;
-        }
-
-        if (!EntityTagHeaderValue.TryParse(header.Trim(), out var tag)
-            || !int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return false;
-        }
-
-        expected = version;
-        return true;
     }
 }

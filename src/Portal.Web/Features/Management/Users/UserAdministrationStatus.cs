@@ -40,7 +40,7 @@ internal static class UserAdministrationStatusNames
         UserAdministrationStatus.OwnGroup => "Không được tự sửa quyền của nhóm mà chính bạn là thành viên.",
         UserAdministrationStatus.InvalidEmail => "Thư điện tử không hợp lệ.",
         UserAdministrationStatus.NameRequired => "Cần nhập tên người dùng (name).",
-        UserAdministrationStatus.IdInUse => "Mã định danh (id) này đã có người dùng khác.",
+        UserAdministrationStatus.IdInUse => "Mã định danh (id) này đã được dùng.",
         UserAdministrationStatus.DuplicateEmail => "Thư điện tử này đã có người dùng khác.",
         UserAdministrationStatus.DuplicateUserName => "Tên đăng nhập này đã có người dùng khác.",
         UserAdministrationStatus.InvalidUserName => "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số và các ký tự - . _ @ +.",

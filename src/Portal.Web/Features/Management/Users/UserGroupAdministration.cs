@@ -38,9 +38,14 @@ internal sealed partial class UserGroupAdministration(PortalDbContext db, TimePr
             return (UserAdministrationStatus.InvalidAlias, Guid.Empty, null);
         }
 
-        if (await db.UserGroups.AnyAsync(g => g.Alias == alias || (request.Id != null && g.Key == request.Id), cancellationToken))
+        if (await db.UserGroups.AnyAsync(g => g.Alias == alias, cancellationToken))
         {
             return (UserAdministrationStatus.DuplicateAlias, Guid.Empty, null);
+        }
+
+        if (request.Id is { } id && await db.UserGroups.AnyAsync(g => g.Key == id, cancellationToken))
+        {
+            return (UserAdministrationStatus.IdInUse, Guid.Empty, null);
         }
 
         var (status, definition, detail) = await ReadAsync(request, current: null, cancellationToken);
