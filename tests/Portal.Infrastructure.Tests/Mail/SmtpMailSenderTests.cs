@@ -113,6 +113,7 @@ public sealed class SmtpMailSenderTests : IDisposable
                 await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
                 await writer.WriteLineAsync("220 localhost ESMTP");
                 var recipients = new List<string>();
+                Delivery? delivered = null;
                 while (await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
                     var command = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
@@ -133,15 +134,22 @@ public sealed class SmtpMailSenderTests : IDisposable
                                 data.Append(dataLine.StartsWith("..", StringComparison.Ordinal) ? dataLine[1..] : dataLine).Append("\r\n");
                             }
 
-                            await writer.WriteLineAsync("250 OK");
                             using (var content = new MemoryStream(Encoding.ASCII.GetBytes(data.ToString())))
                             {
-                                Received.TrySetResult(new Delivery(recipients.ToList(), await MimeMessage.LoadAsync(content, cancellationToken)));
+                                delivered = new Delivery(recipients.ToList(), await MimeMessage.LoadAsync(content, cancellationToken));
                             }
 
+                            await writer.WriteLineAsync("250 OK");
                             break;
                         case "QUIT":
+                            // Reported only when the client ends its session: before that, it has not yet taken the 250
+                            // as a delivery, and stopping it then would rightly keep the message as unsent.
                             await writer.WriteLineAsync("221 Bye");
+                            if (delivered is not null)
+                            {
+                                Received.TrySetResult(delivered);
+                            }
+
                             return;
                         default:
                             await writer.WriteLineAsync("250 OK");
