@@ -31,6 +31,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<DataTypeRecord> DataTypes => Set<DataTypeRecord>();
     public DbSet<Lease> Leases => Set<Lease>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDefinition> Webhooks => Set<WebhookDefinition>();
     public DbSet<UserGroup> UserGroups => Set<UserGroup>();
     public DbSet<UserGroupMember> UserGroupMembers => Set<UserGroupMember>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();

@@ -293,20 +293,56 @@ public sealed class MediaLibrary(IMediaItemStore items, IMediaFileStore files, I
             return (MediaOperationStatus.FileEmpty, null);
         }
 
-        await using var content = staged.OpenRead();
         if (kind.IsImage)
         {
-            var image = await images.IdentifyAsync(content, cancellationToken);
-            return image is not null && image.ContentType == kind.ContentType
-                ? (MediaOperationStatus.Success, image)
-                : (MediaOperationStatus.ContentMismatch, null);
+            return await InspectImageAsync(staged, kind, cancellationToken);
         }
 
+        await using var content = staged.OpenRead();
         var head = new byte[MediaFileRules.SignatureBytes];
         var read = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         return MediaFileRules.MatchesSignature(kind, head.AsSpan(0, read))
             ? (MediaOperationStatus.Success, null)
             : (MediaOperationStatus.ContentMismatch, null);
+    }
+
+    /// <summary>
+    /// The header first: its format must be the extension's and its pixels within the limit, so a bomb is refused before a
+    /// single pixel is decoded. Then every pixel is decoded to refuse a damaged file, and a photo that records where it was
+    /// taken is saved again without it: editors upload phone photos of citizens' homes and offices, and the public site must
+    /// not publish their coordinates.
+    /// </summary>
+    private async Task<(MediaOperationStatus, ImageFacts?)> InspectImageAsync(IStagedMediaFile staged, MediaFileKind kind,
+        CancellationToken cancellationToken)
+    {
+        ImageFacts? image;
+        await using (var content = staged.OpenRead())
+        {
+            image = await images.IdentifyAsync(content, cancellationToken);
+        }
+
+        if (image is null || image.ContentType != kind.ContentType)
+        {
+            return (MediaOperationStatus.ContentMismatch, null);
+        }
+
+        if (image.Pixels > options.MaxImagePixels)
+        {
+            return (MediaOperationStatus.ImageTooLarge, null);
+        }
+
+        bool whole;
+        if (image.HasLocation)
+        {
+            whole = await staged.RewriteAsync(images.DecodeAsync, cancellationToken);
+        }
+        else
+        {
+            await using var content = staged.OpenRead();
+            whole = await images.DecodeAsync(content, null, cancellationToken);
+        }
+
+        return whole ? (MediaOperationStatus.Success, image with { HasLocation = false }) : (MediaOperationStatus.ImageDamaged, null);
     }
 
     private async Task<string> FreeUrlAsync(string folder, string safeFileName, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ public enum MediaOperationStatus
     NotAFile,
     FileKindMismatch,
     FolderNotEmpty,
+
+    /// <summary>The image has more pixels than <see cref="MediaLibraryOptions.MaxImagePixels"/> (a decompression bomb, or simply too big).</summary>
+    ImageTooLarge,
+
+    /// <summary>The header is an image's, but the pixels do not decode (a truncated or corrupted file).</summary>
+    ImageDamaged,
 }
 
 public sealed record MediaOperationResult(MediaOperationStatus Status, Guid? Key = null)
@@ -57,6 +63,9 @@ public static class MediaOperationStatusMessages
         MediaOperationStatus.NotAFile => "Thư mục không có tệp để thay thế.",
         MediaOperationStatus.FileKindMismatch => "Tệp thay thế phải cùng loại với tệp cũ: ảnh thay bằng ảnh, tài liệu thay bằng tài liệu.",
         MediaOperationStatus.FolderNotEmpty => "Thư mục còn chứa tệp hoặc thư mục con; hãy xóa chúng trước.",
+        MediaOperationStatus.ImageTooLarge =>
+            "Ảnh có quá nhiều điểm ảnh (chiều rộng × chiều cao) để xử lý an toàn. Hãy thu nhỏ ảnh, ví dụ còn 6000 × 4000 điểm ảnh, rồi tải lên lại.",
+        MediaOperationStatus.ImageDamaged => "Không đọc được ảnh: tệp bị hỏng hoặc không đầy đủ. Hãy lưu (xuất) lại ảnh rồi tải lên lại.",
         _ => status.ToString(),
     };
 }

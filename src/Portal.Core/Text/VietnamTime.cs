@@ -15,4 +15,11 @@ public static class VietnamTime
     public static DateTime ToUtc(DateTime local) => DateTime.SpecifyKind(local.Subtract(Offset), DateTimeKind.Utc);
 
     public static DateTimeOffset WithOffset(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(Offset);
+
+    /// <summary>An instant as people read it here: <c>dd/MM/yyyy HH:mm</c>, Vietnam time.</summary>
+    public static string Display(DateTimeOffset instant) =>
+        instant.ToOffset(Offset).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <inheritdoc cref="Display(DateTimeOffset)"/>
+    public static string Display(DateTime utc) => Display(WithOffset(utc));
 }

@@ -4,6 +4,9 @@ namespace Portal.Core.Text;
 
 public static class VietnameseText
 {
+    /// <summary>Vietnamese alphabetical order (a, ă, â, b, c, d, đ, …), for every list people read.</summary>
+    public static readonly StringComparer Order = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), ignoreCase: false);
+
     /// <summary>Stored text is always NFC, whatever the phone or PDF it was typed or pasted from.</summary>
     public static string Nfc(string value) => value.IsNormalized(NormalizationForm.FormC) ? value : value.Normalize(NormalizationForm.FormC);
 

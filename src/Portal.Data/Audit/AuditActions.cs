@@ -20,6 +20,12 @@ public static class AuditActions
     public const string SessionsRevoked = "SessionsRevoked";
     public const string UserGroupCreated = "UserGroupCreated";
     public const string UserGroupChanged = "UserGroupChanged";
+    public const string ApiClientConfigured = "ApiClientConfigured";
+    public const string ApiClientCreated = "ApiClientCreated";
+    public const string ApiClientRemoved = "ApiClientRemoved";
+    public const string WebhookCreated = "WebhookCreated";
+    public const string WebhookChanged = "WebhookChanged";
+    public const string WebhookDeleted = "WebhookDeleted";
 
     private static readonly HashSet<string> TimelineNames = [.. Enum.GetNames<TimelineAction>()];
 
@@ -37,6 +43,12 @@ public static class AuditActions
         SessionsRevoked => "Thu hồi phiên đăng nhập",
         UserGroupCreated => "Tạo nhóm người dùng",
         UserGroupChanged => "Sửa nhóm người dùng",
+        ApiClientConfigured => "Cấu hình người dùng API",
+        ApiClientCreated => "Tạo người dùng API",
+        ApiClientRemoved => "Gỡ người dùng API",
+        WebhookCreated => "Tạo webhook",
+        WebhookChanged => "Sửa webhook",
+        WebhookDeleted => "Xóa webhook",
         _ when TimelineNames.Contains(action) => Enum.Parse<TimelineAction>(action).ToVietnamese(),
         _ => action,
     };
@@ -46,6 +58,7 @@ public static class AuditActions
         AuditEntityTypes.Document => "Trang",
         AuditEntityTypes.User => "Người dùng",
         AuditEntityTypes.UserGroup => "Nhóm người dùng",
+        AuditEntityTypes.Webhook => "Webhook",
         _ => entityType,
     };
 }

@@ -33,7 +33,7 @@ public sealed class AuditEntry
     public Guid? ActorKey { get; private set; }
     public string? IpAddress { get; private set; }
 
-    /// <summary>User, UserGroup or ApiClient, as <see cref="AuditEntityTypes"/> names them.</summary>
+    /// <summary>User, UserGroup or Webhook, as <see cref="AuditEntityTypes"/> names them.</summary>
     public string EntityType { get; private set; }
     public Guid? EntityKey { get; private set; }
     public string Action { get; private set; }
@@ -45,4 +45,7 @@ public static class AuditEntityTypes
     public const string Document = "Document";
     public const string User = "User";
     public const string UserGroup = "UserGroup";
+    public const string Webhook = "Webhook";
+
+    public static readonly IReadOnlyList<string> All = [Document, User, UserGroup, Webhook];
 }

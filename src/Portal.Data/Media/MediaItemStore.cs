@@ -99,6 +99,14 @@ public sealed class MediaItemStore(IDbContextFactory<PortalDbContext> contexts) 
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The newest files (not folders), for the choices of a media picker without scripting.</summary>
+    public async Task<IReadOnlyList<MediaItem>> FilesAsync(int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MediaItems.AsNoTracking().Where(m => m.MediaTypeAlias != MediaTypes.Folder).OrderByDescending(m => m.CreatedAt)
+            .Take(take).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Every folder, with its parent and name: the library's shape, small enough to hold whole while answering one request.</summary>
     public async Task<MediaFolders> FoldersAsync(CancellationToken cancellationToken)
     {
@@ -162,6 +170,9 @@ public sealed class MediaFolders
         byKey = folders.ToDictionary(f => f.Key);
         byParent = folders.ToLookup(f => f.ParentKey);
     }
+
+    /// <summary>Every folder, in no particular order (a folder chooser sorts them by path).</summary>
+    public IReadOnlyCollection<MediaFolder> All => byKey.Values;
 
     public MediaFolder? Find(Guid key) => byKey.GetValueOrDefault(key);
 

@@ -27,6 +27,19 @@ public sealed class WebhookDeliveryStore(IDbContextFactory<PortalDbContext> cont
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The webhook log: the newest deliveries, of one webhook or of all.</summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> RecentAsync(Guid? webhookKey, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var deliveries = db.WebhookDeliveries.AsNoTracking();
+        if (webhookKey is { } key)
+        {
+            deliveries = deliveries.Where(d => d.WebhookKey == key);
+        }
+
+        return await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Writes the outcome of an attempt (a delivery read by <see cref="DueAsync"/> and then marked).</summary>
     public async Task SaveAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {

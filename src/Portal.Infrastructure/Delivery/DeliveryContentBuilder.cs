@@ -150,7 +150,8 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
         JsonNode? persisted;
         try
         {
-            persisted = JsonNode.Parse(stored);
+            // Umbraco 15+ persists "Layout", older versions "layout" (Portal.Core.Content.ColumnPlacements reads both too).
+            persisted = JsonNode.Parse(stored, new JsonNodeOptions { PropertyNameCaseInsensitive = true });
         }
         catch (JsonException)
         {
@@ -195,7 +196,10 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
             var stored = values.GetValueOrDefault(field.Alias);
             properties[field.Alias] = field.Editor switch
             {
-                FieldEditor.ContentPicker or FieldEditor.MultiContentPicker => new JsonArray(
+                // The same shapes as outside blocks: a content picker is one item (or null), a multi-picker an array.
+                FieldEditor.ContentPicker => await PickedAsync(stored, shape, PropertySelection.None, PropertySelection.Every, field.Alias,
+                    MaxExpansionDepth, cancellationToken) is { Count: > 0 } picked ? picked[0] : null,
+                FieldEditor.MultiContentPicker => new JsonArray(
                     [.. await PickedAsync(stored, shape, PropertySelection.None, PropertySelection.Every, field.Alias, MaxExpansionDepth, cancellationToken)]),
                 FieldEditor.BlockList => await BlocksAsync(stored, shape, cancellationToken),
                 FieldEditor.Link => Links(stored),

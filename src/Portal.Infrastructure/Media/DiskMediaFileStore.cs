@@ -96,6 +96,42 @@ public sealed partial class DiskMediaFileStore(MediaRoot root, ILogger<DiskMedia
         public Stream OpenRead() =>
             new FileStream(stagingPath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous);
 
+        public async Task<bool> RewriteAsync(Func<Stream, Stream, CancellationToken, Task<bool>> rewrite, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(rewrite);
+            if (target is not null)
+            {
+                throw new InvalidOperationException("The staged file was already moved.");
+            }
+
+            // Beside the staging file, so the swap is one rename on the same volume; dropped whatever happens unless swapped in.
+            var rewritten = stagingPath + ".rewrite";
+            try
+            {
+                bool keep;
+                long bytes;
+                await using (var source = OpenRead())
+                await using (var output = new FileStream(rewritten, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
+                {
+                    keep = await rewrite(source, output, cancellationToken);
+                    output.Flush(flushToDisk: true);
+                    bytes = output.Length;
+                }
+
+                if (keep)
+                {
+                    File.Move(rewritten, stagingPath, overwrite: true);
+                    Bytes = bytes;
+                }
+
+                return keep;
+            }
+            finally
+            {
+                File.Delete(rewritten);
+            }
+        }
+
         public void MoveTo(string url)
         {
             if (target is not null)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Media;
 using Portal.Data.Media;
+using Portal.Infrastructure.Media.Imaging;
 
 namespace Portal.Infrastructure.Media;
 
@@ -17,6 +18,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaItemStore>();
         services.AddSingleton<IMediaItemStore>(sp => sp.GetRequiredService<MediaItemStore>());
         services.AddSingleton<IMediaFileStore, DiskMediaFileStore>();
+        services.TryAddSingleton<ImageDecodeGate>();
         services.AddSingleton<IImageInspector, ImageSharpImageInspector>();
         services.AddSingleton<MediaLibrary>();
         services.AddSingleton<DeliveryMedia>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Xml.Linq;
 using Portal.Core.Schema;
 
@@ -9,22 +10,46 @@ public static class UsyncSchemaWriter
 {
     public static int WriteFolder(string usyncFolder, IReadOnlyList<DataType> dataTypes, IReadOnlyList<ContentType> contentTypes)
     {
-        UsyncXml.Save(new XElement("uSync", new XAttribute("version", "17.0.0.0"), new XAttribute("format", "10.7.0")),
-            Path.Combine(usyncFolder, "usync.config"));
         var written = 0;
+        foreach (var (path, root) in Files(dataTypes, contentTypes))
+        {
+            UsyncXml.Save(root, Path.Combine(usyncFolder, path));
+            written++;
+        }
+
+        // usync.config is the folder's marker, not an item.
+        return written - 1;
+    }
+
+    /// <summary>The same files as <see cref="WriteFolder"/>, as one zip (paths inside it are relative to the uSync folder).</summary>
+    public static void WriteZip(Stream output, IReadOnlyList<DataType> dataTypes, IReadOnlyList<ContentType> contentTypes)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (path, root) in Files(dataTypes, contentTypes))
+        {
+            using var entry = zip.CreateEntry(path.Replace('\\', '/'), CompressionLevel.Optimal).Open();
+            UsyncXml.Save(root, entry);
+        }
+    }
+
+    /// <summary>One content type's file, as <see cref="WriteFolder"/> writes it under <c>ContentTypes/</c>.</summary>
+    public static void WriteContentType(Stream output, ContentType contentType) => UsyncXml.Save(ContentTypeElement(contentType), output);
+
+    public static string ContentTypeFileName(ContentType contentType) => contentType.Alias.ToLowerInvariant() + ".config";
+
+    /// <summary>Every file of a uSync folder, with its path relative to the folder.</summary>
+    private static IEnumerable<(string Path, XElement Root)> Files(IReadOnlyList<DataType> dataTypes, IReadOnlyList<ContentType> contentTypes)
+    {
+        yield return ("usync.config", new XElement("uSync", new XAttribute("version", "17.0.0.0"), new XAttribute("format", "10.7.0")));
         foreach (var dataType in dataTypes)
         {
-            UsyncXml.Save(DataTypeElement(dataType), Path.Combine(usyncFolder, "DataTypes", UsyncXml.FileNameFor(dataType.Name)));
-            written++;
+            yield return (Path.Combine("DataTypes", UsyncXml.FileNameFor(dataType.Name)), DataTypeElement(dataType));
         }
 
         foreach (var contentType in contentTypes)
         {
-            UsyncXml.Save(ContentTypeElement(contentType), Path.Combine(usyncFolder, "ContentTypes", contentType.Alias.ToLowerInvariant() + ".config"));
-            written++;
+            yield return (Path.Combine("ContentTypes", ContentTypeFileName(contentType)), ContentTypeElement(contentType));
         }
-
-        return written;
     }
 
     private static XElement DataTypeElement(DataType dataType) =>
@@ -41,20 +66,20 @@ public static class UsyncSchemaWriter
             new XAttribute("Key", type.Key), new XAttribute("Alias", type.Alias), new XAttribute("Level", 1),
             new XElement("Info",
                 new XElement("Name", type.Name),
-                new XElement("Icon", type.Icon ?? string.Empty),
-                new XElement("Thumbnail", type.Thumbnail ?? string.Empty),
-                new XElement("Description", type.Description ?? string.Empty),
+                Optional("Icon", type.Icon),
+                Optional("Thumbnail", type.Thumbnail),
+                Optional("Description", type.Description),
                 new XElement("AllowAtRoot", UsyncXml.TrueFalse(type.AllowAtRoot)),
                 new XElement("ListView", type.ListView),
                 new XElement("Variations", type.Variations),
                 new XElement("IsElement", UsyncXml.Lower(type.IsElement)),
                 new XElement("HistoryCleanup",
                     new XElement("PreventCleanup", UsyncXml.TrueFalse(type.HistoryCleanup.PreventCleanup)),
-                    new XElement("KeepAllVersionsNewerThanDays", Number(type.HistoryCleanup.KeepAllVersionsNewerThanDays)),
-                    new XElement("KeepLatestVersionPerDayForDays", Number(type.HistoryCleanup.KeepLatestVersionPerDayForDays))),
-                new XElement("Folder", type.Folder ?? string.Empty),
+                    Optional("KeepAllVersionsNewerThanDays", Number(type.HistoryCleanup.KeepAllVersionsNewerThanDays)),
+                    Optional("KeepLatestVersionPerDayForDays", Number(type.HistoryCleanup.KeepLatestVersionPerDayForDays))),
+                Optional("Folder", type.Folder),
                 new XElement("Compositions", type.Compositions.Select(c => new XElement("Composition", new XAttribute("Key", c.Key), c.Alias))),
-                new XElement("DefaultTemplate", type.DefaultTemplate ?? string.Empty),
+                Optional("DefaultTemplate", type.DefaultTemplate),
                 new XElement("AllowedTemplates", type.AllowedTemplates.Select(t => new XElement("Template", new XAttribute("Key", t.Key), t.Alias)))),
             new XElement("Structure", type.AllowedChildren.Select(c =>
                 new XElement("ContentType", new XAttribute("Key", c.Key), new XAttribute("SortOrder", c.SortOrder), c.Alias))),
@@ -76,9 +101,12 @@ public static class UsyncSchemaWriter
             new XElement("SortOrder", field.SortOrder),
             new XElement("Tab", field.TabAlias is null ? null : new XAttribute("Alias", field.TabAlias), field.TabCaption ?? string.Empty),
             new XElement("Variations", field.Variations),
-            new XElement("MandatoryMessage", field.MandatoryMessage ?? string.Empty),
-            new XElement("ValidationRegExpMessage", field.ValidationMessage ?? string.Empty),
+            Optional("MandatoryMessage", field.MandatoryMessage),
+            Optional("ValidationRegExpMessage", field.ValidationMessage),
             new XElement("LabelOnTop", UsyncXml.Lower(field.LabelOnTop)));
 
-    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A value uSync keeps as null: written empty-tagged (<c>&lt;Folder /&gt;</c>), as uSync's own files have it.</summary>
+    private static XElement Optional(string name, string? value) => new(name, string.IsNullOrEmpty(value) ? null : value);
 }

@@ -21,9 +21,20 @@ internal static class UsyncXml
     public static void Save(XElement root, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var settings = new XmlWriterSettings { Encoding = Utf8WithBom, Indent = true, IndentChars = "  ", NewLineChars = "\n" };
-        using var writer = XmlWriter.Create(path, settings);
-        new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
+        using var file = File.Create(path);
+        Save(root, file);
+    }
+
+    /// <summary>Writes the file as uSync does: UTF-8 with a BOM, two-space indents, LF line ends, a final line end.</summary>
+    public static void Save(XElement root, Stream output)
+    {
+        var settings = new XmlWriterSettings { Encoding = Utf8WithBom, Indent = true, IndentChars = "  ", NewLineChars = "\n", CloseOutput = false };
+        using (var writer = XmlWriter.Create(output, settings))
+        {
+            new XDocument(new XDeclaration("1.0", "utf-8", null), root).Save(writer);
+        }
+
+        output.WriteByte((byte)'\n');
     }
 
     public static string Text(this XElement? element, string name) => element?.Element(name)?.Value.Trim() ?? string.Empty;

@@ -45,7 +45,7 @@ public sealed class WebhookEnqueuer(WebhookRegistry registry, WebhookPayloads pa
 
     private async Task PublishedAsync(EditionPublished published, CancellationToken cancellationToken)
     {
-        var subscribers = registry.Subscribers(WebhookEvents.ContentPublish, published.ContentTypeAlias);
+        var subscribers = await registry.SubscribersAsync(WebhookEvents.ContentPublish, published.ContentTypeAlias, cancellationToken);
         if (subscribers.Count == 0)
         {
             return;
@@ -69,7 +69,7 @@ public sealed class WebhookEnqueuer(WebhookRegistry registry, WebhookPayloads pa
 
     private async Task EnqueueAsync(string eventAlias, string contentTypeAlias, IReadOnlyList<Guid> documentKeys, CancellationToken cancellationToken)
     {
-        var subscribers = registry.Subscribers(eventAlias, contentTypeAlias);
+        var subscribers = await registry.SubscribersAsync(eventAlias, contentTypeAlias, cancellationToken);
         if (subscribers.Count == 0)
         {
             return;

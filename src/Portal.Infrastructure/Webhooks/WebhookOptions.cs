@@ -1,3 +1,5 @@
+using Portal.Data.Webhooks;
+
 namespace Portal.Infrastructure.Webhooks;
 
 /// <summary><c>Umbraco:CMS:Webhook</c>, with Umbraco's names and defaults.</summary>
@@ -20,32 +22,12 @@ public sealed class WebhookSettings
 }
 
 /// <summary>
-/// The webhooks, bound from <c>Portal:Webhooks:{n}</c> (the <c>Portal</c> section's <c>Webhooks</c> array). Read
-/// through IOptionsMonitor, so a later backoffice can supply them from the database instead of configuration.
+/// The configured webhooks, bound from <c>Portal:Webhooks:{n}</c> (the <c>Portal</c> section's <c>Webhooks</c> array).
+/// The backoffice's own are in the database; <see cref="WebhookRegistry"/> reads both.
 /// </summary>
 public sealed class PortalWebhookOptions
 {
     public List<WebhookDefinition> Webhooks { get; set; } = [];
-}
-
-public sealed class WebhookDefinition
-{
-    public Guid Key { get; set; }
-
-    public string Url { get; set; } = string.Empty;
-
-    /// <summary>Umbraco event aliases, e.g. <c>Umbraco.ContentPublish</c>.</summary>
-    public List<string> Events { get; set; } = [];
-
-    /// <summary>Content type aliases; empty means every type.</summary>
-    public List<string> ContentTypes { get; set; } = [];
-
-    /// <summary>When set, each request carries <c>X-Portal-Signature</c>, an HMAC-SHA256 of the body under this secret.</summary>
-    public string? Secret { get; set; }
-
-    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>Not bound to configuration: tests shorten it.</summary>

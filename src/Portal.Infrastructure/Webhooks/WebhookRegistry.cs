@@ -1,34 +1,45 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Data.Webhooks;
 
 namespace Portal.Infrastructure.Webhooks;
 
-/// <summary>The current settings and webhooks, with the rules for which webhook wants which event.</summary>
+/// <summary>
+/// The current settings and webhooks (configured ones and those stored by the backoffice), with the rules for which
+/// webhook wants which event.
+/// </summary>
 public sealed partial class WebhookRegistry(IOptionsMonitor<WebhookSettings> settings, IOptionsMonitor<PortalWebhookOptions> webhooks,
-    ILogger<WebhookRegistry> logger)
+    WebhookDefinitionStore store, ILogger<WebhookRegistry> logger)
 {
     public WebhookSettings Settings => settings.CurrentValue;
 
+    /// <summary>The webhooks of <c>Portal:Webhooks</c>, as configured (the backoffice shows them but cannot change them).</summary>
+    public IReadOnlyList<WebhookDefinition> Configured => webhooks.CurrentValue.Webhooks;
+
     /// <summary>Enabled, well-formed webhooks subscribed to <paramref name="eventAlias"/> whose filter lets <paramref name="contentTypeAlias"/> through.</summary>
-    public IReadOnlyList<WebhookDefinition> Subscribers(string eventAlias, string contentTypeAlias) =>
-        Usable().Where(w => w.Events.Contains(eventAlias, StringComparer.OrdinalIgnoreCase)
+    public async Task<IReadOnlyList<WebhookDefinition>> SubscribersAsync(string eventAlias, string contentTypeAlias, CancellationToken cancellationToken) =>
+        (await UsableAsync(cancellationToken))
+            .Where(w => w.Events.Contains(eventAlias, StringComparer.OrdinalIgnoreCase)
                 && (w.ContentTypes.Count == 0 || w.ContentTypes.Contains(contentTypeAlias, StringComparer.OrdinalIgnoreCase)))
             .ToList();
 
-    /// <summary>The webhook as configured now (its URL, secret and headers apply to retries too); null when removed or disabled.</summary>
-    public WebhookDefinition? Find(Guid key) => Usable().FirstOrDefault(w => w.Key == key);
+    /// <summary>The webhook as it is now (its URL, secret and headers apply to retries too); null when removed or disabled.</summary>
+    public async Task<WebhookDefinition?> FindAsync(Guid key, CancellationToken cancellationToken) =>
+        (await UsableAsync(cancellationToken)).FirstOrDefault(w => w.Key == key);
 
-    private IEnumerable<WebhookDefinition> Usable()
+    private async Task<IEnumerable<WebhookDefinition>> UsableAsync(CancellationToken cancellationToken) =>
+        Usable(Configured.Concat(await store.AllAsync(cancellationToken)));
+
+    private IEnumerable<WebhookDefinition> Usable(IEnumerable<WebhookDefinition> all)
     {
-        foreach (var webhook in webhooks.CurrentValue.Webhooks)
+        foreach (var webhook in all)
         {
             if (!webhook.Enabled)
             {
                 continue;
             }
 
-            if (webhook.Key == Guid.Empty || !Uri.TryCreate(webhook.Url, UriKind.Absolute, out var url)
-                || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            if (webhook.Key == Guid.Empty || !WebhookDefinition.IsUsableUrl(webhook.Url))
             {
                 // Loud on every use rather than once: a webhook that silently never fires is worse than a noisy log.
                 LogUnusable(logger, webhook.Key, webhook.Url);

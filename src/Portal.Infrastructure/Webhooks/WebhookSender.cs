@@ -17,9 +17,9 @@ public sealed class WebhookSender(IHttpClientFactory httpClients, WebhookRegistr
     public async Task AttemptAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         var settings = registry.Settings;
-        if (registry.Find(delivery.WebhookKey) is not { } webhook)
+        if (await registry.FindAsync(delivery.WebhookKey, cancellationToken) is not { } webhook)
         {
-            delivery.Abandon("Webhook không còn được cấu hình hoặc đã bị tắt.", clock.GetUtcNow().UtcDateTime);
+            delivery.Abandon("Webhook đã bị xóa, gỡ khỏi cấu hình hoặc đã bị tắt.", clock.GetUtcNow().UtcDateTime);
             return;
         }
 

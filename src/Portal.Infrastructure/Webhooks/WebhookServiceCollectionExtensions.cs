@@ -27,6 +27,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddOptions<WebhookFiringOptions>();
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = WebhookSender.RequestTimeout);
 
+        services.AddSingleton<WebhookDefinitionStore>();
         services.AddSingleton<WebhookRegistry>();
         services.AddSingleton<WebhookDeliveryStore>();
         services.AddSingleton<WebhookPayloads>();

@@ -4,10 +4,23 @@ using Npgsql;
 
 namespace Portal.Web.Tests.TestHost;
 
-/// <summary>The real host over its own data folder (SQLite by default, or a fresh PostgreSQL database).</summary>
-internal sealed class PortalFactory(string dataDirectory, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <summary>
+/// The real host over its own data folder (SQLite by default, or a fresh PostgreSQL database). An empty folder gets a
+/// copy of a seeded database first when the settings allow it (<see cref="SeededSnapshots"/>); a folder from
+/// <see cref="TestServices.NewEmptyDataDirectory"/> is left empty, so the host seeds it from scratch.
+/// </summary>
+internal sealed class PortalFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = dataDirectory;
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public PortalFactory(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        DataDirectory = dataDirectory;
+        this.settings = settings;
+        SeededSnapshots.PrepareDataDirectory(dataDirectory, settings);
+    }
+
+    public string DataDirectory { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,7 +43,20 @@ internal static class TestServices
         ? value
         : throw new InvalidOperationException("PORTAL_REDIS is not set: run scripts/test.sh, which starts Redis.");
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> EmptyDataDirectories = new(StringComparer.Ordinal);
+
+    /// <summary>A new, empty data folder; a host started on it gets a copy of the seeded database (<see cref="SeededSnapshots"/>).</summary>
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("portal-web-").FullName;
+
+    /// <summary>A new data folder the host must find empty, so its first start migrates and seeds from scratch.</summary>
+    public static string NewEmptyDataDirectory()
+    {
+        var folder = NewDataDirectory();
+        EmptyDataDirectories[folder] = true;
+        return folder;
+    }
+
+    public static bool MustStartEmpty(string folder) => EmptyDataDirectories.ContainsKey(folder);
 
     /// <summary>A connection string to a database that does not exist yet; migrations create it.</summary>
     public static string NewPostgreSqlDatabase() =>

@@ -8,6 +8,7 @@ using Portal.Data.Users;
 using Portal.Infrastructure;
 using Portal.Infrastructure.Access;
 using Portal.Infrastructure.Startup;
+using Portal.Web.Features.Backoffice;
 using Portal.Web.Features.CommandLine;
 using Portal.Web.Features.Compression;
 using Portal.Web.Features.Delivery;
@@ -53,6 +54,8 @@ public static class PortalHostExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<HealthReporter>();
         builder.Services.AddSingleton<SitePageBuilder>();
+        builder.Services.AddSingleton<ColumnCuration>();
+        builder.Services.AddSingleton<ITimedPages>(sp => sp.GetRequiredService<ColumnCuration>());
         builder.Services.AddFeeds();
         builder.Services.AddSingleton<SiteListings>();
         builder.Services.AddTheme(builder.Environment.ContentRootPath);
@@ -63,6 +66,7 @@ public static class PortalHostExtensions
         builder.Services.AddBackofficeSignIn(builder.Configuration);
         builder.Services.AddManagementApi(builder.Configuration);
         builder.Services.AddMediaLibrary(builder.Configuration, paths);
+        builder.Services.AddBackoffice();
         return builder;
     }
 

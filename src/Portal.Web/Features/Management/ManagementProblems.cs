@@ -33,13 +33,7 @@ internal static class ManagementProblems
 
     /// <summary>A refusal of the user and user-group endpoints; <paramref name="detail"/> names what was wrong when it helps.</summary>
     public static IResult For(Users.UserAdministrationStatus status, string? detail = null) => TypedResults.Problem(
-        statusCode: status switch
-        {
-            Users.UserAdministrationStatus.NotFound or Users.UserAdministrationStatus.UserGroupNotFound => StatusCodes.Status404NotFound,
-            Users.UserAdministrationStatus.NeedsUsersSection or Users.UserAdministrationStatus.AdministratorsOnly
-                or Users.UserAdministrationStatus.NotYourGroup or Users.UserAdministrationStatus.OwnGroup => StatusCodes.Status403Forbidden,
-            _ => StatusCodes.Status400BadRequest,
-        },
+        statusCode: Users.UserAdministrationStatusNames.StatusCode(status),
         title: status.ToString(),
         detail: detail is null ? Users.UserAdministrationStatusNames.ToVietnamese(status) : $"{Users.UserAdministrationStatusNames.ToVietnamese(status)} {detail}");
 

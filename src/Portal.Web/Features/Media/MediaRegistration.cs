@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.FileProviders.Physical;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Portal.Core.Media;
 using Portal.Infrastructure.Media;
+using Portal.Infrastructure.Media.Imaging;
 using Portal.Web.Features.Hosting;
 
 namespace Portal.Web.Features.Media;
 
 /// <summary>
-/// The media library in the host: its services, and its files served at their <c>/media/{folder}/{file}</c> URLs as
-/// plain static files. Image transforms (<c>?width=…</c>) are not here yet: a query string is ignored and the stored
-/// file is sent as it is.
+/// The media library in the host: its services, and its files served at their <c>/media/{folder}/{file}</c> URLs: image URLs
+/// with commands (<c>?width=…</c>) by <see cref="MediaImageMiddleware"/>, everything else as plain static files.
 /// </summary>
 internal static class MediaRegistration
 {
@@ -21,7 +20,8 @@ internal static class MediaRegistration
     public static IServiceCollection AddMediaLibrary(this IServiceCollection services, IConfiguration configuration, PortalPaths paths)
     {
         services.AddPortalMedia(configuration, Path.Combine(paths.DataDirectory, "media"));
-        services.AddOptions<ImagingCacheSettings>().Bind(configuration.GetSection(ImagingCacheSettings.Section));
+        services.AddPortalImaging(configuration, paths.DataDirectory);
+        services.AddSingleton<Site.MediaSrcset>();
         return services;
     }
 
@@ -29,8 +29,9 @@ internal static class MediaRegistration
     public static IApplicationBuilder UseMediaFiles(this IApplicationBuilder app)
     {
         var root = app.ApplicationServices.GetRequiredService<MediaRoot>();
-        var cache = app.ApplicationServices.GetRequiredService<IOptions<ImagingCacheSettings>>().Value;
+        var cache = app.ApplicationServices.GetRequiredService<ImagingSettings>().Cache;
         Directory.CreateDirectory(root.Path);
+        app.UseMiddleware<MediaImageMiddleware>();
 
         // Only the library's own formats: anything else below the folder (the dot-named staging folder, a stray file
         // copied in by hand) is not served, and no file is ever sent with a type the browser could run as a page.
@@ -58,12 +59,4 @@ internal static class MediaRegistration
             },
         });
     }
-}
-
-/// <summary><c>Umbraco:CMS:Imaging:Cache</c>: Umbraco's key and default for how long browsers may keep a media file.</summary>
-internal sealed class ImagingCacheSettings
-{
-    public const string Section = "Umbraco:CMS:Imaging:Cache";
-
-    public TimeSpan BrowserMaxAge { get; set; } = TimeSpan.FromDays(7);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 using Portal.Infrastructure.Caching;
@@ -23,6 +24,8 @@ internal sealed class PortalOutputCachePolicy : IOutputCachePolicy
 
     private static readonly object VersionKey = new();
 
+    private static readonly object PeriodKey = new();
+
     private readonly bool deliveryApi;
 
     private PortalOutputCachePolicy(bool deliveryApi) => this.deliveryApi = deliveryApi;
@@ -31,7 +34,7 @@ internal sealed class PortalOutputCachePolicy : IOutputCachePolicy
 
     public static PortalOutputCachePolicy DeliveryApi { get; } = new(deliveryApi: true);
 
-    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
         var request = http.Request;
@@ -59,11 +62,18 @@ internal sealed class PortalOutputCachePolicy : IOutputCachePolicy
         else
         {
             context.CacheVaryByRules.QueryKeys = new StringValues(PageQueryKeys);
+
+            // A page that changes with the clock is looked up under its current period, so once a window edge passes
+            // the copy from before it is never found again, on any node, whatever clock the store expires entries by.
+            if (http.RequestServices.GetService<ITimedPages>() is { } timed && await timed.PeriodAsync(request, cancellation) is { } period)
+            {
+                context.CacheVaryByRules.VaryByValues["period"] = period.Name;
+                http.Items[PeriodKey] = period;
+            }
         }
 
         // The stale-write guard: see ServeResponseAsync.
         http.Items[VersionKey] = http.RequestServices.GetRequiredService<PublishedRouteTree>().Version;
-        return ValueTask.CompletedTask;
     }
 
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
@@ -80,6 +90,22 @@ internal sealed class PortalOutputCachePolicy : IOutputCachePolicy
         {
             context.AllowCacheStorage = false;
             return ValueTask.CompletedTask;
+        }
+
+        if (http.Items[PeriodKey] is PagePeriod { EndsAt: not null } period)
+        {
+            // Kept no longer than the period: the store then drops it at the window edge instead of holding a copy no
+            // request can reach until the default expiry. A period that ended while the page rendered is not stored.
+            var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            var lifetime = period.Cap(context.ResponseExpirationTimeSpan
+                ?? http.RequestServices.GetRequiredService<IOptions<OutputCacheOptions>>().Value.DefaultExpirationTimeSpan, now);
+            if (lifetime <= TimeSpan.Zero)
+            {
+                context.AllowCacheStorage = false;
+                return ValueTask.CompletedTask;
+            }
+
+            context.ResponseExpirationTimeSpan = lifetime;
         }
 
         context.Tags.Add(ContentCacheTags.All);

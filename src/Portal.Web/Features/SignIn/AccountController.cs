@@ -8,30 +8,14 @@ using Portal.Web.Features.Access;
 namespace Portal.Web.Features.SignIn;
 
 /// <summary>
-/// The signed-in person's own pages: the landing page at <c>/umbraco</c> (until the full backoffice arrives) and the
-/// second factor. A person locked out or removed since signing in is signed out on the next request.
+/// The signed-in person's own pages: the second factor. A person locked out or removed since signing in is signed out on the next request.
 /// </summary>
 [BackofficePage]
 [Authorize(AuthenticationSchemes = BackofficeAuthentication.Scheme)]
 public sealed class AccountController : Controller
 {
-    private const string HomeView = "~/Features/SignIn/Views/Home.cshtml";
     private const string TwoFactorView = "~/Features/SignIn/Views/TwoFactor.cshtml";
     private const string RecoveryCodesView = "~/Features/SignIn/Views/RecoveryCodes.cshtml";
-
-    [HttpGet(BackofficePaths.Root)]
-    public async Task<IActionResult> Home(CancellationToken cancellationToken)
-    {
-        if (await SignedInAsync(cancellationToken) is not ({ } user, { } actor))
-        {
-            return await SignOutGoneAsync(cancellationToken);
-        }
-
-        var sections = Section.All.Where(actor.AllowsSection).Select(Section.ToVietnamese).ToList();
-        var groups = actor.Groups.Select(g => g.Name).Order(StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).ToList();
-        var name = string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName ?? string.Empty : user.DisplayName;
-        return View(HomeView, new HomePage(name, user.Email ?? string.Empty, groups, sections, user.TwoFactorEnabled));
-    }
 
     [HttpGet(BackofficePaths.TwoFactor)]
     public async Task<IActionResult> TwoFactor(CancellationToken cancellationToken)

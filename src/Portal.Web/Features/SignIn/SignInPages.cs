@@ -34,8 +34,6 @@ internal sealed record SignInPage(string Email, string? ReturnUrl, IReadOnlyList
 
 internal sealed record SecondFactorPage(string? ReturnUrl, IReadOnlyList<FormError> Errors);
 
-internal sealed record HomePage(string Name, string Email, IReadOnlyList<string> Groups, IReadOnlyList<string> Sections, bool TwoFactorEnabled);
-
 internal sealed record TwoFactorPage(TwoFactorState State, IReadOnlyList<FormError> Errors, string? Notice = null);
 
 internal sealed record RecoveryCodesPage(IReadOnlyList<string> Codes);

@@ -105,7 +105,8 @@ public sealed class HomePage : PublishedPage
 {
     public string? Intro => Text("intro");
     public IReadOnlyList<ListItem> LatestNews { get; init; } = [];
-    public IReadOnlyList<PageLink> Featured { get; init; } = [];
+    /// <summary>"Chuyên trang CCHC nổi bật": the column's visible featured placements, or all visible ones when none is featured.</summary>
+    public IReadOnlyList<CuratedItem> Showcase { get; init; } = [];
     public IReadOnlyList<ListItem> LatestDirectives { get; init; } = [];
     public string? ColumnUrl { get; init; }
     public string? DirectivesUrl { get; init; }
@@ -117,7 +118,8 @@ public sealed class HomePage : PublishedPage
 public sealed class ColumnPage : PublishedPage
 {
     public string? Intro => Text("intro");
-    public required IReadOnlyList<PageLink> Featured { get; init; }
+    /// <summary>The visible placements, featured first (first page of the unfiltered list only; empty elsewhere).</summary>
+    public required IReadOnlyList<CuratedItem> Curated { get; init; }
     public Paged<ListItem> Items { get; init; } = new([], 1, 1, 0);
     public string? Category { get; init; }
 }
@@ -131,6 +133,7 @@ public sealed class ArticlePage : PublishedPage
     public string? Category => First("category");
     public IReadOnlyList<string> Tags => List("tags");
     public PageLink? Unit { get; init; }
+    /// <summary>The article's own <c>relatedItems</c> that are live, then siblings of the same category.</summary>
     public IReadOnlyList<ListItem> Related { get; init; } = [];
     public IReadOnlyList<DateTime> Updates { get; init; } = [];
     public bool PrintView { get; init; }

@@ -9,15 +9,22 @@ namespace Portal.Web.Features.Site;
 /// <summary>Renders any live document at its tree URL with the view of its content type.</summary>
 public sealed class SiteController : Controller
 {
+    private static readonly TimeSpan BrowserMaxAge = TimeSpan.FromSeconds(60);
+
     [HttpGet("{**path}", Order = int.MaxValue)]
     [OutputCache(PolicyName = OutputCachePolicies.Pages)]
     public async Task<IActionResult> Render(string? path, [FromServices] SitePageBuilder pages, [FromServices] PublishedRouteTree routes,
-        CancellationToken cancellationToken)
+        [FromServices] ColumnCuration curation, CancellationToken cancellationToken)
     {
-        // Any published change anywhere can change a page's lists, so the validator is the tree's version plus the query.
-        var etag = new EntityTagHeaderValue($"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}\"", isWeak: true);
+        // Any published change anywhere can change a page's lists, so the validator is the tree's version plus the query;
+        // a page showing placements by display window adds its period, which changes at a window edge without a publish.
+        var period = routes.Resolve(path ?? string.Empty) is { } node ? await curation.PeriodAsync(node, cancellationToken) : null;
+        var etag = new EntityTagHeaderValue(
+            $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}\"",
+            isWeak: true);
+        var maxAge = period?.Cap(BrowserMaxAge, curation.UtcNow) ?? BrowserMaxAge;
         Response.Headers[HeaderNames.ETag] = etag.ToString();
-        Response.Headers[HeaderNames.CacheControl] = "public, max-age=60";
+        Response.Headers[HeaderNames.CacheControl] = $"public, max-age={(long)Math.Ceiling(maxAge.TotalSeconds)}";
         Response.Headers[HeaderNames.LastModified] = routes.LastChangedAt.ToString("R");
         if (Request.Headers.IfNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(Request.Headers.IfNoneMatch, out var tags)
             && tags.Any(t => t.Compare(etag, useStrongComparison: false)))

@@ -21,7 +21,7 @@ public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, stri
 
 /// <summary>Turns a resolved route into the typed page model of its content type.</summary>
 public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
-    TimeProvider clock)
+    ColumnCuration curation, TimeProvider clock)
 {
     public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
     {
@@ -37,6 +37,19 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             return null;
         }
 
+        return await BuildAsync(node, content, url, request, cancellationToken);
+    }
+
+    /// <summary>
+    /// A draft shown exactly as its public page will be: the same builder and view over the draft's values. The node
+    /// need not be live (a page never published yet previews at the address it will have).
+    /// </summary>
+    public Task<(PublishedPage Page, string View)> PreviewAsync(PublishedNode node, PublishedContent draft, string url, PageRequest request,
+        CancellationToken cancellationToken) => BuildAsync(node, draft, url, request, cancellationToken);
+
+    private async Task<(PublishedPage Page, string View)> BuildAsync(PublishedNode node, PublishedContent content, string url, PageRequest request,
+        CancellationToken cancellationToken)
+    {
         var common = new Common(node, content, url, request.BaseUrl + url,
             routes.AncestorsOf(node.Key).Select(Link).OfType<PageLink>().ToList(),
             routes.ChildrenOf(node.Key).Select(Link).OfType<PageLink>().ToList(),
@@ -69,13 +82,12 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
     private async Task<HomePage> HomeAsync(Common c, CancellationToken cancellationToken)
     {
         var column = SectionUrl("column");
-        var featured = routes.DescendantsOf(c.Node.Key, n => n.ContentTypeAlias == "column").FirstOrDefault() is { } columnNode
-            && await contents.GetAsync(columnNode, cancellationToken) is { } columnContent
-            ? Picked(columnContent, "featuredItems") : [];
+        var showcase = curation.ColumnShownOn(c.Node) is { } columnNode
+            ? await curation.ShowcaseAsync(columnNode, curation.UtcNow, cancellationToken) : [];
         return new HomePage
         {
-                        LatestNews = await listings.LatestAsync("article", 6, cancellationToken),
-            Featured = featured,
+            LatestNews = await listings.LatestAsync("article", 6, cancellationToken),
+            Showcase = showcase,
             LatestDirectives = await listings.LatestAsync("directive", 5, cancellationToken),
             ColumnUrl = column,
             DirectivesUrl = SectionUrl("directiveList"),
@@ -87,15 +99,16 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
 
     private async Task<ColumnPage> ColumnAsync(Common c, PageRequest request, CancellationToken cancellationToken)
     {
-        var featured = Picked(c.Content, "featuredItems");
-        var showFeatured = request.Page == 1 && request.Category is null;
+        var curated = await curation.VisibleAsync(c.Node, curation.UtcNow, cancellationToken);
 
-        // The curated items head the first page; the rest follow newest first.
-        var exclude = showFeatured ? routes.ChildrenOf(c.Node.Key).Where(n => featured.Any(f => f.Url == routes.UrlOf(n.Key))).Select(n => n.Key).ToHashSet() : null;
+        // The placements head the first page and the column's own items follow, newest first. A placed item of the column
+        // is left out of that list on every page, not only the first, so that no item shows twice and pages never overlap.
+        var unfiltered = request.Category is null;
+        var exclude = unfiltered && curated.Count > 0 ? curated.Select(i => i.Item.Key).ToHashSet() : null;
         var items = await listings.SectionAsync(c.Node.Key, request.Category, request.Page, cancellationToken, exclude);
         return new ColumnPage
         {
-            Featured = showFeatured ? featured : [], Items = items, Category = request.Category,
+            Curated = unfiltered && items.Page == 1 ? curated : [], Items = items, Category = request.Category,
             PreviousPageUrl = items.HasPrevious ? PageUrl(c.Url, items.Page - 1, ("chuyen-muc", request.Category)) : null,
             NextPageUrl = items.HasNext ? PageUrl(c.Url, items.Page + 1, ("chuyen-muc", request.Category)) : null,
         };
@@ -105,11 +118,15 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
     {
         var unit = Picked(c.Content, "unit").FirstOrDefault();
         var category = c.Content.First("category");
-        var related = new List<ListItem>();
-        if (c.Node.ParentKey is { } parent)
+
+        // The editor's own choice of related items comes first, in the order picked; siblings of the same category fill up to five.
+        var related = (await listings.ItemsAsync(PickedNodes(c.Content, "relatedItems").Where(n => n.Key != c.Node.Key), cancellationToken)).ToList();
+        var listed = related.Select(r => r.Key).ToHashSet();
+        if (c.Node.ParentKey is { } parent && related.Count < 5)
         {
-            foreach (var item in await listings.ItemsAsync(routes.ChildrenOf(parent).Where(n => n.Key != c.Node.Key && n.ContentTypeAlias == "article")
-                         .OrderByDescending(n => n.CreatedAt), cancellationToken))
+            var siblings = routes.ChildrenOf(parent)
+                .Where(n => n.Key != c.Node.Key && n.ContentTypeAlias == "article" && !listed.Contains(n.Key)).OrderByDescending(n => n.CreatedAt);
+            foreach (var item in await listings.ItemsAsync(siblings, cancellationToken))
             {
                 if (item.Category == category)
                 {
@@ -245,20 +262,15 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
         routes.UrlOf(node.Key) is { } url ? new PageLink(node.Name, url, node.CreatedAt) : null;
 
     /// <summary>Content picker values, in the order the editor picked them, that point at live pages.</summary>
-    private List<PageLink> Picked(PublishedContent content, string alias)
-    {
-        if (!content.Values.TryGetValue(alias, out var value))
-        {
-            return [];
-        }
+    private List<PageLink> Picked(PublishedContent content, string alias) => PickedNodes(content, alias).Select(Link).OfType<PageLink>().ToList();
 
-        return value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(udi => DocumentUdi.TryParse(udi, out var key) ? routes.Find(key) : null)
-            .OfType<PublishedNode>()
-            .Select(Link)
-            .OfType<PageLink>()
-            .ToList();
-    }
+    private IEnumerable<PublishedNode> PickedNodes(PublishedContent content, string alias) =>
+        content.Text(alias) is { } value
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(udi => DocumentUdi.TryParse(udi, out var key) ? routes.Find(key) : null)
+                .OfType<PublishedNode>()
+                .DistinctBy(n => n.Key)
+            : [];
 
     private sealed record Common(PublishedNode Node, PublishedContent Content, string Url, string Canonical, IReadOnlyList<PageLink> Breadcrumbs,
         IReadOnlyList<PageLink> Children, IReadOnlyList<PageLink> Navigation);

@@ -215,11 +215,11 @@ public sealed class DeliveryItemTests
     [Fact]
     public async Task MultiPicker_ExpandedOneLevel_LeavesPickersOfPickedItemsShallow()
     {
-        var column = await site.GetJsonAsync($"content/item/{Seed.Column}?expand=" + Escape("properties[featuredItems]"));
+        var article = await site.GetJsonAsync($"content/item/{Seed.RelatedArticle}?expand=" + Escape("properties[relatedItems]"));
 
-        var featured = column.GetProperty("properties").GetProperty("featuredItems").EnumerateArray().ToList();
-        Assert.Equal(3, featured.Count);
-        var first = featured[0].GetProperty("properties");
+        var related = article.GetProperty("properties").GetProperty("relatedItems").EnumerateArray().ToList();
+        Assert.Equal(Seed.RelatedArticleItems, related.Select(Id));
+        var first = related[0].GetProperty("properties");
         Assert.Equal(JsonValueKind.String, first.GetProperty("title").ValueKind);
         Assert.Empty(PropertyNames(first.GetProperty("unit").GetProperty("properties")));
     }
@@ -227,15 +227,15 @@ public sealed class DeliveryItemTests
     [Fact]
     public async Task Expand_Nested_FillsPickersOfPickedItems()
     {
-        var column = await site.GetJsonAsync($"content/item/{Seed.Column}?expand=" + Escape("properties[featuredItems[properties[unit]]]"));
+        var article = await site.GetJsonAsync($"content/item/{Seed.RelatedArticle}?expand=" + Escape("properties[relatedItems[properties[unit]]]"));
 
-        var featured = column.GetProperty("properties").GetProperty("featuredItems").EnumerateArray().ToList();
-        Assert.Equal(3, featured.Count);
-        Assert.All(featured, f =>
+        var related = article.GetProperty("properties").GetProperty("relatedItems").EnumerateArray().ToList();
+        Assert.Equal(3, related.Count);
+        Assert.All(related, r =>
         {
-            var unit = f.GetProperty("properties").GetProperty("unit");
+            var unit = r.GetProperty("properties").GetProperty("unit");
             Assert.Equal(JsonValueKind.String, unit.GetProperty("properties").GetProperty("unitName").ValueKind);
-            Assert.False(f.TryGetProperty("cultures", out _));
+            Assert.False(r.TryGetProperty("cultures", out _));
             Assert.False(unit.TryGetProperty("cultures", out _));
         });
     }
@@ -243,9 +243,9 @@ public sealed class DeliveryItemTests
     [Fact]
     public async Task Expand_AllWithNested_FillsPickersOfPickedItems()
     {
-        var column = await site.GetJsonAsync($"content/item/{Seed.Column}?expand=" + Escape("properties[$all[properties[unit]]]"));
+        var article = await site.GetJsonAsync($"content/item/{Seed.RelatedArticle}?expand=" + Escape("properties[$all[properties[unit]]]"));
 
-        var first = column.GetProperty("properties").GetProperty("featuredItems")[0];
+        var first = article.GetProperty("properties").GetProperty("relatedItems")[0];
         Assert.Equal(JsonValueKind.String, first.GetProperty("properties").GetProperty("unit").GetProperty("properties").GetProperty("unitName").ValueKind);
     }
 
@@ -288,6 +288,6 @@ public sealed class DeliveryItemTests
         var plain = await site.GetJsonAsync($"content/item/{Seed.TrainingArticle}");
 
         Assert.Equal(PropertyNames(plain.GetProperty("properties")), PropertyNames(all.GetProperty("properties")));
-        Assert.Equal(10, PropertyNames(all.GetProperty("properties")).Count);
+        Assert.Equal(11, PropertyNames(all.GetProperty("properties")).Count);
     }
 }

@@ -136,15 +136,45 @@ public sealed partial class DeliveryShapeTests
     [Fact]
     public async Task MultiPicker_IsAnArrayOfShallowItems()
     {
+        var article = await site.GetJsonAsync($"content/item/{Seed.RelatedArticle}");
+
+        var related = article.GetProperty("properties").GetProperty("relatedItems").EnumerateArray().ToList();
+        Assert.Equal(3, related.Count);
+        Assert.All(related, r =>
+        {
+            Assert.Equal(["contentType", "name", "createDate", "updateDate", "route", "id", "properties"], PropertyNames(r));
+            Assert.Empty(PropertyNames(r.GetProperty("properties")));
+        });
+    }
+
+    [Fact]
+    public async Task MultiPicker_Empty_IsAnEmptyArray()
+    {
+        var article = await site.GetJsonAsync($"content/item/{Seed.TrainingArticle}");
+
+        Assert.Equal(0, article.GetProperty("properties").GetProperty("relatedItems").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task BlockList_ColumnPlacements_AreItemsOfElementsWithPickedItemAndToggle()
+    {
         var column = await site.GetJsonAsync($"content/item/{Seed.Column}");
 
-        var featured = column.GetProperty("properties").GetProperty("featuredItems").EnumerateArray().ToList();
-        Assert.Equal(3, featured.Count);
-        Assert.All(featured, f =>
+        var items = column.GetProperty("properties").GetProperty("placements").GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Seed.ColumnPlacementItems, items.Select(i => Id(i.GetProperty("content").GetProperty("properties").GetProperty("item"))));
+        Assert.All(items, i =>
         {
-            Assert.Equal(["contentType", "name", "createDate", "updateDate", "route", "id", "properties"], PropertyNames(f));
-            Assert.Empty(PropertyNames(f.GetProperty("properties")));
+            Assert.Equal(["content", "settings"], PropertyNames(i));
+            Assert.Equal(JsonValueKind.Null, i.GetProperty("settings").ValueKind);
+            var content = i.GetProperty("content");
+            Assert.Equal(["contentType", "id", "properties"], PropertyNames(content));
+            Assert.Equal("columnPlacement", content.GetProperty("contentType").GetString());
+            var properties = content.GetProperty("properties");
+            Assert.Equal(["item", "featured", "showFrom", "showUntil"], PropertyNames(properties));
+            Assert.Empty(PropertyNames(properties.GetProperty("item").GetProperty("properties")));
+            Assert.Equal(JsonValueKind.Null, properties.GetProperty("showFrom").ValueKind);
         });
+        Assert.Equal([true, false, false], items.Select(i => i.GetProperty("content").GetProperty("properties").GetProperty("featured").GetBoolean()));
     }
 
     [Fact]

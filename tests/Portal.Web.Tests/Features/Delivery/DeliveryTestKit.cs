@@ -50,6 +50,19 @@ internal static class Seed
     /// <summary>"Đẩy mạnh sử dụng dịch vụ công trực tuyến…": featured.</summary>
     public static readonly Guid FeaturedArticle = Guid.Parse("4a3fd940-9963-5e37-bd12-474cc4e5ca28");
 
+    /// <summary>"Duy trì chuyên trang cải cách hành chính…": its <c>relatedItems</c> picker names these three articles, each with a unit.</summary>
+    public static readonly Guid RelatedArticle = Guid.Parse("9e97b40e-6162-54ae-9497-e776a32edc20");
+
+    public static readonly Guid[] RelatedArticleItems =
+    [
+        Guid.Parse("68af8ad7-612c-51ff-9dc8-2f25f6328e5d"),
+        FeaturedArticle,
+        Guid.Parse("4c46c7ab-9d39-58cc-98c7-bc3664d6c7d7"),
+    ];
+
+    /// <summary>The items of the column's <c>placements</c>, in curated order; only the first is featured, none has a window.</summary>
+    public static readonly Guid[] ColumnPlacementItems = RelatedArticleItems;
+
     /// <summary>"Tiếp nhận hồ sơ… qua dịch vụ bưu chính công ích": no unit picked.</summary>
     public static readonly Guid PostalArticle = Guid.Parse("5353b2bb-e3fb-5cbe-aac2-9e60c57df66b");
 

@@ -21,7 +21,7 @@ public sealed class SchedulerHealthTests : IAsyncLifetime
 {
     private static readonly Actor Editor = Actor.System("bientap@cchc.kontum.gov.vn");
 
-    private readonly string folder = TestServices.NewDataDirectory();
+    private readonly string folder = TestServices.NewEmptyDataDirectory();
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     private PortalFactory baseFactory = null!;
     private WebApplicationFactory<Program> factory = null!;

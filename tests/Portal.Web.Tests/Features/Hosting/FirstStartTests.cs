@@ -16,7 +16,7 @@ public sealed class FirstStartTests
     [Fact]
     public async Task FirstStart_EmptyDataFolder_ServesSeededVietnameseHomeAndHealthy()
     {
-        var folder = TestServices.NewDataDirectory();
+        var folder = TestServices.NewEmptyDataDirectory();
         try
         {
             await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
@@ -47,7 +47,7 @@ public sealed class FirstStartTests
     [Fact]
     public async Task FirstStart_ConfiguredAdmin_CreatesThatAdministratorOnce()
     {
-        var folder = TestServices.NewDataDirectory();
+        var folder = TestServices.NewEmptyDataDirectory();
         var settings = new Dictionary<string, string?>
         {
             ["Portal:Admin:Email"] = "quantri@snv.kontum.gov.vn",
@@ -78,7 +78,7 @@ public sealed class FirstStartTests
     [Fact]
     public async Task Restart_SameDataFolder_KeepsPublishedChangesAndDoesNotReseed()
     {
-        var folder = TestServices.NewDataDirectory();
+        var folder = TestServices.NewEmptyDataDirectory();
         try
         {
             int documentsAfterFirstStart;
@@ -116,7 +116,7 @@ public sealed class FirstStartTests
     [Fact]
     public async Task FirstStart_OnPostgreSql_ServesSeededHome()
     {
-        var folder = TestServices.NewDataDirectory();
+        var folder = TestServices.NewEmptyDataDirectory();
         var database = TestServices.NewPostgreSqlDatabase();
         try
         {

@@ -13,7 +13,23 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
 {
     private readonly SeededSite site;
 
+    /// <summary>Children of the seeded column: 20 articles and a training course.</summary>
+    private const int ColumnChildren = 21;
+
+    private static readonly Guid[] SeededPlacements =
+    [
+        Guid.Parse("68af8ad7-612c-51ff-9dc8-2f25f6328e5d"), Guid.Parse("4a3fd940-9963-5e37-bd12-474cc4e5ca28"),
+        Guid.Parse("4c46c7ab-9d39-58cc-98c7-bc3664d6c7d7"),
+    ];
+
     public PageKindsTests(SeededSite site) => this.site = site;
+
+    /// <summary>The seeded column's placements (uSync/v17/Content/chuyen-trang-cchc.config) in curated order; the first is featured.</summary>
+    private List<string> SeededPlacementUrls()
+    {
+        var tree = site.Services.GetRequiredService<PublishedRouteTree>();
+        return SeededPlacements.Select(k => tree.UrlOf(k)!).ToList();
+    }
 
     [Fact]
     public async Task Home_Seeded_ShowsNewsDirectivesProcedureSearchIndexSummaryAndPortals()
@@ -34,9 +50,9 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
     {
         var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/", UriKind.Relative));
 
-        var featured = html.IndexOf("Tin bài nổi bật", StringComparison.Ordinal);
-        var newest = html.IndexOf("Tin bài mới", StringComparison.Ordinal);
-        Assert.True(featured > 0 && newest > featured);
+        var curated = html.IndexOf(CuratedPage.CuratedHeading, StringComparison.Ordinal);
+        var newest = html.IndexOf(CuratedPage.NewestHeading, StringComparison.Ordinal);
+        Assert.True(curated > 0 && newest > curated);
         Assert.Contains("<link rel=\"next\" href=\"/chuyen-trang-cchc/?trang=2\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"prev\"", html, StringComparison.Ordinal);
     }
@@ -47,8 +63,72 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
         var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?trang=2", UriKind.Relative));
 
         Assert.Contains("<link rel=\"prev\" href=\"/chuyen-trang-cchc/\">", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("Tin bài nổi bật", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(CuratedPage.CuratedHeading, html, StringComparison.Ordinal);
         Assert.Contains("Trang 2/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Column_SeededPlacements_HeadThePageFeaturedFirstAndMarked()
+    {
+        var urls = SeededPlacementUrls();
+
+        var html = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/", UriKind.Relative));
+
+        Assert.Equal([(urls[0], true), (urls[1], false), (urls[2], false)], CuratedPage.Curated(html));
+        Assert.All(urls, url => Assert.DoesNotContain(url, CuratedPage.Newest(html)));
+    }
+
+    [Fact]
+    public async Task Column_AnyPageOfTheUnfilteredList_RepeatsNoPlacedItem()
+    {
+        var urls = SeededPlacementUrls();
+
+        var first = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/", UriKind.Relative));
+        var second = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?trang=2", UriKind.Relative));
+
+        var listed = CuratedPage.Newest(first).Concat(CuratedPage.Newest(second)).ToList();
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.All(urls, url => Assert.DoesNotContain(url, listed));
+        Assert.Contains($"<p class=\"meta\">Trang 2/2 · {ColumnChildren - urls.Count} tin bài</p>", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Column_CategoryFilter_ListsPlacedItemsOfThatCategoryWithoutCuratedBlock()
+    {
+        // The featured placement is the oldest of the fourteen "Tin tức" articles: the last page of that category.
+        var featured = SeededPlacementUrls()[0];
+
+        var first = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?chuyen-muc=tin-tuc", UriKind.Relative));
+        var last = await site.Client.GetStringAsync(new Uri("/chuyen-trang-cchc/?chuyen-muc=tin-tuc&trang=2", UriKind.Relative));
+
+        Assert.DoesNotContain(CuratedPage.CuratedHeading, first, StringComparison.Ordinal);
+        Assert.Contains("Trang 1/2 · 14 tin bài", first, StringComparison.Ordinal);
+        Assert.Equal(featured, CuratedPage.Newest(last)[^1]);
+    }
+
+    [Fact]
+    public async Task Home_SeededPlacements_ShowcaseListsOnlyTheFeaturedOne()
+    {
+        var urls = SeededPlacementUrls();
+
+        var html = await site.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal([(urls[0], true)], CuratedPage.Showcase(html));
+    }
+
+    [Fact]
+    public async Task Article_WithRelatedItems_ListsThemFirstThenSiblingsOfItsCategory()
+    {
+        var tree = site.Services.GetRequiredService<PublishedRouteTree>();
+        var article = tree.UrlOf(Guid.Parse("68af8ad7-612c-51ff-9dc8-2f25f6328e5d"))!;
+        var directive = tree.UrlOf(Guid.Parse("9c66a4c3-44d6-589e-9ec0-a62e67d8927f"))!;
+
+        var html = await site.Client.GetStringAsync(new Uri(article, UriKind.Relative));
+
+        var related = CuratedPage.Links(html[html.IndexOf("<h2 id=\"lien-quan\">", StringComparison.Ordinal)..]);
+        Assert.Equal(directive, related[0]);
+        Assert.Equal(5, related.Count);
+        Assert.All(related.Skip(1), url => Assert.StartsWith("/chuyen-trang-cchc/", url, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,10 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using Portal.Core.Access;
 using Portal.Data;
-using Portal.Data.Access;
 using Portal.Data.Audit;
 using Portal.Data.Users;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Portal.Web.Features.Management.ApiClients;
 
@@ -14,14 +12,12 @@ namespace Portal.Web.Features.Management.ApiClients;
 /// Makes the API users match <c>Portal:ApiClients</c> at every start, after the user groups exist: each entry is an
 /// OpenIddict application (confidential, client credentials at the token endpoint, its secret replaced when the
 /// configured one changes) and a <see cref="BackofficeUser"/> of kind Api in exactly the configured group. A client
-/// taken out of the configuration loses its application and its user is locked out; its history stays.
+/// taken out of the configuration loses its application and its user is locked out; its history stays. Clients made in
+/// the backoffice are not the configuration's to remove.
 /// </summary>
 internal sealed partial class ApiClientProvisioning(IServiceProvider services, IConfiguration configuration,
     IDbContextFactory<PortalDbContext> contexts, TimeProvider clock, ILogger<ApiClientProvisioning> logger)
 {
-    public const string ConfiguredAction = "ApiClientConfigured";
-    public const string RemovedAction = "ApiClientRemoved";
-
     private static readonly Actor Configuration = Actor.System("configuration");
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
@@ -63,7 +59,7 @@ internal sealed partial class ApiClientProvisioning(IServiceProvider services, I
         var application = await applications.FindByClientIdAsync(setting.ClientId, cancellationToken);
         if (application is null)
         {
-            await applications.CreateAsync(Describe(setting), cancellationToken);
+            await applications.CreateAsync(ApiClientAccounts.Describe(setting.ClientId, setting.ClientSecret, fromBackoffice: false), cancellationToken);
             LogApplicationCreated(logger, setting.ClientId);
             return true;
         }
@@ -71,48 +67,28 @@ internal sealed partial class ApiClientProvisioning(IServiceProvider services, I
         // Only the secret's hash is stored: checking the configured secret against it is how a rotation is noticed.
         if (!await applications.ValidateClientSecretAsync(application, setting.ClientSecret, cancellationToken))
         {
-            await applications.UpdateAsync(application, Describe(setting), cancellationToken);
+            await applications.UpdateAsync(application, ApiClientAccounts.Describe(setting.ClientId, setting.ClientSecret, fromBackoffice: false),
+                cancellationToken);
             LogSecretRotated(logger, setting.ClientId);
         }
 
         return false;
     }
 
-    private static OpenIddictApplicationDescriptor Describe(ApiClientSetting setting) => new()
-    {
-        ClientId = setting.ClientId,
-        ClientSecret = setting.ClientSecret,
-        ClientType = ClientTypes.Confidential,
-        DisplayName = $"Người dùng API {setting.ClientId}",
-        Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
-    };
-
     private static async Task EnsureUserAsync(PortalDbContext db, ILookupNormalizer normalizer, ApiClientSetting setting, Guid groupKey,
         bool reopened, DateTime now, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleOrDefaultAsync(u => u.ClientId == setting.ClientId, cancellationToken);
-        var normalizedName = normalizer.NormalizeName(setting.ClientId);
         if (user is null)
         {
+            var normalizedName = normalizer.NormalizeName(setting.ClientId);
             if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalizedName, cancellationToken))
             {
                 throw new InvalidOperationException(
                     $"{setting.ConfigurationPath}:ClientId «{setting.ClientId}» trùng tên đăng nhập của một người dùng đã có; hãy chọn mã ứng dụng khác.");
             }
 
-            user = new BackofficeUser
-            {
-                Id = Guid.NewGuid(),
-                Kind = UserKind.Api,
-                ClientId = setting.ClientId,
-                UserName = setting.ClientId,
-                NormalizedUserName = normalizedName,
-                DisplayName = setting.ClientId,
-                CreatedAt = now,
-                LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
+            user = ApiClientAccounts.NewUser(setting.ClientId, normalizer, now);
             db.Users.Add(user);
         }
         else if (reopened && user.LockoutEnd is not null)
@@ -121,16 +97,11 @@ internal sealed partial class ApiClientProvisioning(IServiceProvider services, I
             user.LockoutEnd = null;
         }
 
-        var memberships = await db.UserGroupMembers.Where(m => m.UserKey == user.Id).ToListAsync(cancellationToken);
-        if (memberships.Count == 1 && memberships[0].GroupKey == groupKey)
+        if (await ApiClientAccounts.JoinOnlyAsync(db, user.Id, groupKey, cancellationToken))
         {
-            return;
+            db.AuditLog.Add(new AuditEntry(Configuration, AuditEntityTypes.User, user.Id, AuditActions.ApiClientConfigured, now,
+                $"Ứng dụng {setting.ClientId} thuộc nhóm {setting.UserGroup} ({setting.ConfigurationPath})"));
         }
-
-        db.UserGroupMembers.RemoveRange(memberships);
-        db.UserGroupMembers.Add(new UserGroupMember(user.Id, groupKey));
-        db.AuditLog.Add(new AuditEntry(Configuration, AuditEntityTypes.User, user.Id, ConfiguredAction, now,
-            $"Ứng dụng {setting.ClientId} thuộc nhóm {setting.UserGroup} ({setting.ConfigurationPath})"));
     }
 
     private async Task RemoveUnconfiguredAsync(PortalDbContext db, IOpenIddictApplicationManager applications,
@@ -141,16 +112,13 @@ internal sealed partial class ApiClientProvisioning(IServiceProvider services, I
         foreach (var user in apiUsers.Where(u => !configured.Contains(u.ClientId!)))
         {
             var application = await applications.FindByClientIdAsync(user.ClientId!, cancellationToken);
-            if (application is null)
+            if (application is null || await ApiClientAccounts.IsFromBackofficeAsync(applications, application, cancellationToken))
             {
                 continue;
             }
 
-            await applications.DeleteAsync(application, cancellationToken);
-            user.LockoutEnabled = true;
-            user.LockoutEnd = DateTimeOffset.MaxValue;
-            db.AuditLog.Add(new AuditEntry(Configuration, AuditEntityTypes.User, user.Id, RemovedAction, now,
-                $"Ứng dụng {user.ClientId} không còn trong {ApiClientSettings.Section}"));
+            await ApiClientAccounts.RemoveAsync(db, applications, application, user, Configuration,
+                $"Ứng dụng {user.ClientId} không còn trong {ApiClientSettings.Section}", now, cancellationToken);
             LogApplicationRemoved(logger, user.ClientId!);
         }
     }

@@ -27,7 +27,7 @@ internal static partial class AuditLogEndpoints
         var log = group.MapGroup("/audit-log").WithTags("Audit Log");
         log.MapGet("/", ListAsync).WithName("GetAuditLog")
             .WithSummary("Document, user, group and sign-in changes, newest first. Filters: user (id or name), entityType (Document, User, "
-                + "UserGroup), documentId, action, since and until (ISO 8601; without an offset, Vietnam time; a date alone for until "
+                + "UserGroup, Webhook), documentId, action, since and until (ISO 8601; without an offset, Vietnam time; a date alone for until "
                 + "includes that day).")
             .Produces<PagedResponse<AuditLogItem>>();
         log.MapGet("/export.csv", ExportAsync).WithName("GetAuditLogExport")
@@ -96,11 +96,10 @@ internal static partial class AuditLogEndpoints
         string? entityType = null;
         if (query["entityType"].ToString() is { Length: > 0 } type)
         {
-            entityType = new[] { AuditEntityTypes.Document, AuditEntityTypes.User, AuditEntityTypes.UserGroup }
-                .FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
+            entityType = AuditEntityTypes.All.FirstOrDefault(t => string.Equals(t, type, StringComparison.OrdinalIgnoreCase));
             if (entityType is null)
             {
-                problem = ManagementRequests.Malformed("entityType là Document, User hoặc UserGroup.");
+                problem = ManagementRequests.Malformed($"entityType là một trong: {string.Join(", ", AuditEntityTypes.All)}.");
                 return false;
             }
         }

@@ -14,7 +14,7 @@ namespace Portal.Web.Features.Management.Documents;
 internal static class DocumentEndpoints
 {
     public static IServiceCollection AddDocumentManagement(this IServiceCollection services) =>
-        services.AddSingleton<DocumentQueries>();
+        services.AddSingleton<DocumentQueries>().AddSingleton<DocumentTree>();
 
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder group)
     {

@@ -50,6 +50,14 @@ internal sealed class DocumentQueries(IDbContextFactory<PortalDbContext> context
         return nodes.OrderBy(n => n.Level).ThenBy(n => n.SortOrder).ToList();
     }
 
+    /// <summary>The recycle bin: trashed documents whose parent is not trashed too (a trashed subtree shows as its top).</summary>
+    public async Task<IReadOnlyList<TreeNode>> TrashedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TreeNodesAsync(db, db.Documents.Where(d => d.Trashed
+            && (d.ParentKey == null || !db.Documents.Any(p => p.Key == d.ParentKey && p.Trashed))), cancellationToken);
+    }
+
     /// <summary>Which document and edition number an edition key (a Management API version id) names.</summary>
     public async Task<(Guid DocumentKey, int Number)?> EditionAsync(Guid editionKey, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal static class DocumentTreeEndpoints
             .Produces<PagedResponse<DocumentTreeItem>>();
     }
 
-    private static async Task<IResult> RootAsync(HttpContext http, DocumentQueries queries, ISchemaCatalog schema)
+    private static async Task<IResult> RootAsync(HttpContext http, DocumentTree tree, ISchemaCatalog schema)
     {
         if (await ManagementApi.ActorFrom(http) is not { } actor)
         {
@@ -33,20 +33,10 @@ internal static class DocumentTreeEndpoints
             return problem!;
         }
 
-        var startNodes = ContentAccess.StartNodes(actor, out var wholeTree);
-        if (wholeTree)
-        {
-            var top = await queries.ChildrenAsync(null, http.RequestAborted);
-            return Page(Visible(top, actor, [], alwaysShown: false), schema, skip, take);
-        }
-
-        // A start node inside another start node's subtree is reached from that one; listing it twice would confuse.
-        var starts = await queries.NodesAsync(startNodes, http.RequestAborted);
-        var topMost = starts.Where(n => !starts.Any(other => IsBelow(n, other))).ToList();
-        return Page(Visible(topMost, actor, starts, alwaysShown: true), schema, skip, take);
+        return Page(await tree.RootAsync(actor, http.RequestAborted), schema, skip, take);
     }
 
-    private static async Task<IResult> ChildrenAsync(HttpContext http, DocumentQueries queries, ISchemaCatalog schema)
+    private static async Task<IResult> ChildrenAsync(HttpContext http, DocumentQueries queries, DocumentTree tree, ISchemaCatalog schema)
     {
         if (await ManagementApi.ActorFrom(http) is not { } actor)
         {
@@ -64,38 +54,10 @@ internal static class DocumentTreeEndpoints
             return ManagementProblems.NotFound();
         }
 
-        var startNodes = ContentAccess.StartNodes(actor, out var wholeTree);
-        var children = await queries.ChildrenAsync(parentId, http.RequestAborted);
-        return Page(Visible(children, actor, wholeTree ? [] : await queries.NodesAsync(startNodes, http.RequestAborted), alwaysShown: false),
-            schema, skip, take);
+        return Page(await tree.ChildrenAsync(parentId, actor, http.RequestAborted), schema, skip, take);
     }
 
-    /// <summary>The nodes the actor sees, each with whether they may open it.</summary>
-    /// <param name="alwaysShown">The candidates are the actor's start nodes: shown even where a granular permission denies browsing.</param>
-    private static List<(TreeNode Node, bool NoAccess)> Visible(IReadOnlyList<TreeNode> candidates, Actor actor,
-        IReadOnlyList<TreeNode> startNodes, bool alwaysShown)
-    {
-        var visible = new List<(TreeNode, bool)>(candidates.Count);
-        foreach (var node in candidates)
-        {
-            var browsable = ContentAccess.Permits(actor, Permission.Browse, node.Path);
-            if (browsable)
-            {
-                visible.Add((node, false));
-            }
-            else if (alwaysShown || startNodes.Any(start => start.Key != node.Key && IsBelow(start, node)))
-            {
-                visible.Add((node, true));
-            }
-        }
-
-        return visible;
-    }
-
-    private static bool IsBelow(TreeNode node, TreeNode ancestor) =>
-        node.Path.StartsWith(ancestor.Path, StringComparison.Ordinal) && node.Key != ancestor.Key;
-
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<PagedResponse<DocumentTreeItem>> Page(List<(TreeNode Node, bool NoAccess)> visible, ISchemaCatalog schema, int skip, int take) =>
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<PagedResponse<DocumentTreeItem>> Page(IReadOnlyList<VisibleNode> visible, ISchemaCatalog schema, int skip, int take) =>
         TypedResults.Ok(new PagedResponse<DocumentTreeItem>(visible.Count,
             visible.Skip(skip).Take(take).Select(v => Item(v.Node, v.NoAccess, schema)).ToList()));
 

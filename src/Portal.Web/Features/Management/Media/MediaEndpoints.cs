@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Portal.Core.Access;
 using Portal.Core.Media;
 using Portal.Data.Media;
 using Portal.Web.Features.Management.Documents;
+using Portal.Web.Features.Media;
 
 namespace Portal.Web.Features.Management.Media;
 
@@ -17,9 +17,6 @@ namespace Portal.Web.Features.Management.Media;
 internal static class MediaEndpoints
 {
     private const int DefaultTake = 100;
-
-    // Room for the multipart boundaries and the small text fields around the file.
-    private const long FormOverheadBytes = 1024 * 1024;
 
     public static RouteGroupBuilder MapMediaEndpoints(this RouteGroupBuilder group)
     {
@@ -291,20 +288,14 @@ internal static class MediaEndpoints
             return (null, ManagementRequests.Malformed("Yêu cầu phải là multipart/form-data, với tệp trong trường file."));
         }
 
-        var limit = maxUploadBytes + FormOverheadBytes;
-        if (request.ContentLength > limit)
+        if (MediaUploadLimits.AnnouncedTooLarge(request, maxUploadBytes))
         {
             return (null, MediaProblems.For(MediaOperationStatus.FileTooLarge, maxUploadBytes));
         }
 
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
-        }
-
         try
         {
-            var form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, http.RequestAborted);
+            var form = await request.ReadFormAsync(MediaUploadLimits.Apply(http, maxUploadBytes), http.RequestAborted);
             return (form, null);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)

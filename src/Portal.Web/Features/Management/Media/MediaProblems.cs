@@ -1,5 +1,5 @@
-using System.Globalization;
 using Portal.Core.Media;
+using Portal.Web.Features.Media;
 
 namespace Portal.Web.Features.Management.Media;
 
@@ -7,21 +7,7 @@ namespace Portal.Web.Features.Management.Media;
 internal static class MediaProblems
 {
     public static IResult For(MediaOperationStatus status, long maxUploadBytes) => TypedResults.Problem(
-        statusCode: StatusOf(status),
+        statusCode: MediaMessages.StatusCodeOf(status),
         title: status.ToString(),
-        detail: status == MediaOperationStatus.FileTooLarge
-            ? $"{status.ToVietnamese()} Giới hạn hiện tại: {Megabytes(maxUploadBytes)} MB."
-            : status.ToVietnamese());
-
-    public static int StatusOf(MediaOperationStatus status) => status switch
-    {
-        MediaOperationStatus.NotFound => StatusCodes.Status404NotFound,
-        MediaOperationStatus.Forbidden => StatusCodes.Status403Forbidden,
-        MediaOperationStatus.Conflict => StatusCodes.Status409Conflict,
-        MediaOperationStatus.FileTooLarge => StatusCodes.Status413PayloadTooLarge,
-        _ => StatusCodes.Status400BadRequest,
-    };
-
-    private static string Megabytes(long bytes) =>
-        (bytes / (1024d * 1024d)).ToString("0.##", CultureInfo.GetCultureInfo("vi-VN"));
+        detail: MediaMessages.For(status, maxUploadBytes));
 }

@@ -20,10 +20,20 @@ namespace Portal.Web.Features.Management.Users;
 /// </summary>
 internal sealed class UserAdministration(UserManager<BackofficeUser> users, PortalDbContext db, TimeProvider clock)
 {
-    public async Task<PagedResponse<UserResponse>> PageAsync(int skip, int take, CancellationToken cancellationToken)
+    /// <summary>Removed API users are locked until <see cref="DateTimeOffset.MaxValue"/>, which has no later Vietnam time to show.</summary>
+    private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue - VietnamTime.Offset;
+
+    /// <param name="groupKey">Only the members of this group, when given.</param>
+    public async Task<PagedResponse<UserResponse>> PageAsync(int skip, int take, Guid? groupKey, CancellationToken cancellationToken)
     {
-        var total = await db.Users.CountAsync(cancellationToken);
-        var page = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ThenBy(u => u.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var users = db.Users.AsNoTracking();
+        if (groupKey is { } key)
+        {
+            users = users.Where(u => db.UserGroupMembers.Any(m => m.UserKey == u.Id && m.GroupKey == key));
+        }
+
+        var total = await users.CountAsync(cancellationToken);
+        var page = await users.OrderBy(u => u.UserName).ThenBy(u => u.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new PagedResponse<UserResponse>(total, await ResponsesAsync(page, cancellationToken));
     }
 
@@ -182,7 +192,8 @@ internal sealed class UserAdministration(UserManager<BackofficeUser> users, Port
         return UserAdministrationStatus.Success;
     }
 
-    private async Task<UserAdministrationStatus> CheckGroupsAsync(IReadOnlyCollection<Guid> groupKeys, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Whether every group exists and the actor may hand it out (administrators any, others only their own).</summary>
+    public async Task<UserAdministrationStatus> CheckGroupsAsync(IReadOnlyCollection<Guid> groupKeys, Actor actor, CancellationToken cancellationToken)
     {
         var known = await db.UserGroups.CountAsync(g => groupKeys.Contains(g.Key), cancellationToken);
         if (known != groupKeys.Count)
@@ -195,7 +206,8 @@ internal sealed class UserAdministration(UserManager<BackofficeUser> users, Port
             : UserAdministrationStatus.NotYourGroup;
     }
 
-    private async Task<UserAdministrationStatus> CheckTargetsAsync(IReadOnlyCollection<Guid> userIds, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Whether the actor may change these users: only administrators may change an administrator.</summary>
+    public async Task<UserAdministrationStatus> CheckTargetsAsync(IReadOnlyCollection<Guid> userIds, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.IsAdministrator)
         {
@@ -220,6 +232,13 @@ internal sealed class UserAdministration(UserManager<BackofficeUser> users, Port
         var ids = page.Select(u => u.Id).ToList();
         var administrators = await AdministratorsKeyAsync(cancellationToken);
         var memberships = await db.UserGroupMembers.AsNoTracking().Where(m => ids.Contains(m.UserKey)).ToListAsync(cancellationToken);
+
+        // A person signs in as themselves, so their sign-ins are found through the indexed actor key.
+        var lastSignIns = await db.AuditLog.AsNoTracking()
+            .Where(a => a.ActorKey != null && ids.Contains(a.ActorKey.Value) && a.Action == AuditActions.SignedIn)
+            .GroupBy(a => a.ActorKey!.Value)
+            .Select(g => new { User = g.Key, At = g.Max(a => a.At) })
+            .ToDictionaryAsync(x => x.User, x => x.At, cancellationToken);
         var now = clock.GetUtcNow();
         return page.Select(u =>
         {
@@ -228,7 +247,8 @@ internal sealed class UserAdministration(UserManager<BackofficeUser> users, Port
             return new UserResponse(u.Id, u.Email ?? string.Empty, u.UserName ?? string.Empty, u.DisplayName,
                 groups.Select(g => new ReferenceById(g)).ToList(), lockedUntil is null ? "Active" : "LockedOut",
                 u.Kind == UserKind.Api ? "Api" : "Default", VietnamTime.WithOffset(u.CreatedAt), u.AccessFailedCount,
-                lockedUntil?.ToOffset(VietnamTime.Offset), u.TwoFactorEnabled, groups.Contains(administrators));
+                lockedUntil is { } until && until < Forever ? until.ToOffset(VietnamTime.Offset) : lockedUntil, u.TwoFactorEnabled, groups.Contains(administrators),
+                lastSignIns.TryGetValue(u.Id, out var signedIn) ? VietnamTime.WithOffset(signedIn) : null);
         }).ToList();
     }
 

@@ -26,10 +26,23 @@ internal enum UserAdministrationStatus
     UnknownSection,
     UnknownPermission,
     UnknownDocument,
+    InvalidClientId,
+    DuplicateClientId,
+    ApiUserConfigured,
+    NotAnApiUser,
 }
 
 internal static class UserAdministrationStatusNames
 {
+    /// <summary>The HTTP status of a refusal, for the Management API and the backoffice pages alike.</summary>
+    public static int StatusCode(this UserAdministrationStatus status) => status switch
+    {
+        UserAdministrationStatus.NotFound or UserAdministrationStatus.UserGroupNotFound => StatusCodes.Status404NotFound,
+        UserAdministrationStatus.NeedsUsersSection or UserAdministrationStatus.AdministratorsOnly
+            or UserAdministrationStatus.NotYourGroup or UserAdministrationStatus.OwnGroup => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
     public static string ToVietnamese(this UserAdministrationStatus status) => status switch
     {
         UserAdministrationStatus.NotFound => "Không tìm thấy người dùng.",
@@ -57,6 +70,12 @@ internal static class UserAdministrationStatusNames
         UserAdministrationStatus.UnknownSection => "Có phân hệ không tồn tại.",
         UserAdministrationStatus.UnknownPermission => "Có quyền không được hỗ trợ.",
         UserAdministrationStatus.UnknownDocument => "Có trang không tồn tại.",
+        UserAdministrationStatus.InvalidClientId =>
+            $"Mã ứng dụng cần bắt đầu bằng «{ApiClients.ApiClientAccounts.ClientIdPrefix}», tiếp theo là chữ thường không dấu, chữ số hoặc '-', tối đa 100 ký tự.",
+        UserAdministrationStatus.DuplicateClientId => "Mã ứng dụng này đã có người dùng khác.",
+        UserAdministrationStatus.ApiUserConfigured =>
+            "Người dùng API này được khai báo trong cấu hình Portal:ApiClients; hãy gỡ nó khỏi cấu hình rồi khởi động lại.",
+        UserAdministrationStatus.NotAnApiUser => "Đây không phải người dùng API.",
         _ => status.ToString(),
     };
 }

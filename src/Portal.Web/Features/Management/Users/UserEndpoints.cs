@@ -12,6 +12,7 @@ internal static class UserEndpoints
     {
         services.AddScoped<UserAdministration>();
         services.AddScoped<UserGroupAdministration>();
+        services.AddScoped<ApiClients.ApiUserAdministration>();
         return services;
     }
 
@@ -50,7 +51,7 @@ internal static class UserEndpoints
         }
 
         return ManagementRequests.TryPaging(http, 100, out var skip, out var take, out var problem)
-            ? TypedResults.Ok(await users.PageAsync(skip, take, http.RequestAborted))
+            ? TypedResults.Ok(await users.PageAsync(skip, take, groupKey: null, http.RequestAborted))
             : problem!;
     }
 

@@ -76,14 +76,9 @@ internal sealed partial class UserGroupAdministration(PortalDbContext db, TimePr
             return (UserAdministrationStatus.UserGroupNotFound, null);
         }
 
-        if (!actor.IsAdministrator && group.IsAdministrators)
+        if (MayChange(group.Key, group.IsAdministrators, actor) is var refused and not UserAdministrationStatus.Success)
         {
-            return (UserAdministrationStatus.AdministratorsOnly, null);
-        }
-
-        if (!actor.IsAdministrator && actor.Groups.Any(g => g.Key == id))
-        {
-            return (UserAdministrationStatus.OwnGroup, null);
+            return (refused, null);
         }
 
         var (status, definition, detail) = await ReadAsync(request, group, cancellationToken);
@@ -121,6 +116,18 @@ internal sealed partial class UserGroupAdministration(PortalDbContext db, TimePr
         await transaction.CommitAsync(cancellationToken);
         return (UserAdministrationStatus.Success, null);
     }
+
+    /// <summary>Whether the actor may change the group: only administrators change the administrators or a group of their own.</summary>
+    public static UserAdministrationStatus MayChange(Guid groupKey, bool isAdministrators, Actor actor) =>
+        actor.IsAdministrator ? UserAdministrationStatus.Success
+        : isAdministrators ? UserAdministrationStatus.AdministratorsOnly
+        : actor.Groups.Any(g => g.Key == groupKey) ? UserAdministrationStatus.OwnGroup
+        : UserAdministrationStatus.Success;
+
+    /// <summary>How many users (people and API users) each group has; groups without any are left out.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> MemberCountsAsync(CancellationToken cancellationToken) =>
+        await db.UserGroupMembers.GroupBy(m => m.GroupKey).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     public static UserGroupResponse ToResponse(UserGroup group) => new(
         group.Key,

@@ -5,7 +5,7 @@ namespace Portal.Web.Features.Management.Users;
 
 // Request and response bodies of the user and user-group endpoints, in Umbraco 17's Management API shapes (camelCase).
 
-/// <summary>Umbraco's <c>UserResponseModel</c>, with Portal's <see cref="IsTwoFactorEnabled"/>.</summary>
+/// <summary>Umbraco's <c>UserResponseModel</c>, with Portal's <see cref="IsTwoFactorEnabled"/>; <see cref="LastLoginDate"/> is the last sign-in in the audit log.</summary>
 internal sealed record UserResponse(
     Guid Id,
     string Email,
@@ -18,7 +18,8 @@ internal sealed record UserResponse(
     int FailedLoginAttempts,
     DateTimeOffset? LockedOutUntil,
     bool IsTwoFactorEnabled,
-    bool IsAdmin);
+    bool IsAdmin,
+    DateTimeOffset? LastLoginDate);
 
 internal sealed record CreateUserRequest(Guid? Id, string? Email, string? UserName, string? Name, IReadOnlyList<ReferenceById>? UserGroupIds,
     string? Kind);

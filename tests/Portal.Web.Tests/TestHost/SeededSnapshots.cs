@@ -1,0 +1,163 @@
+using Microsoft.Data.Sqlite;
+
+namespace Portal.Web.Tests.TestHost;
+
+/// <summary>
+/// Seeded SQLite databases made once per test process and copied into each new host's data folder before it starts,
+/// so the host finds its migrations applied, the uSync content imported and published, the user groups and the first
+/// administrator there, and starts as a restart does (see <c>ContentStartup</c>: no import when documents exist)
+/// instead of seeding from scratch.
+/// </summary>
+/// <remarks>
+/// <para>A template is made by starting the real host on an empty folder with only the settings that shape a first
+/// start's database (<see cref="TemplateKeys"/>), stopping it, and copying its database with SQLite's backup API, so
+/// the copy is consistent whatever is still in the write-ahead log. Only the database is copied: each host makes its
+/// own data-protection key ring, as it did on an empty folder, so hosts never accept each other's tokens or cookies.</para>
+/// <para>A host gets a copy only when its folder is empty, it was not asked to start empty
+/// (<see cref="TestServices.NewEmptyDataDirectory"/>), and every other setting is one that does not change what a first
+/// start writes (<see cref="RuntimeOnlyPrefixes"/>: read at run time, or applied again at every start such as
+/// <c>Portal:ApiClients</c>). Anything else (PostgreSQL, Redis, another uSync folder, webhooks…) seeds from scratch.</para>
+/// </remarks>
+internal static class SeededSnapshots
+{
+    public const string DatabaseFile = "portal.db";
+
+    /// <summary>Settings a first start writes into the database once and a restart does not apply: one template per combination.</summary>
+    private static readonly string[] TemplateKeys = ["Portal:SeedDemoContent", "Portal:Admin:Email", "Portal:Admin:Password"];
+
+    /// <summary>Settings that do not change what a first start writes: read at run time, or applied again at every start.</summary>
+    private static readonly string[] RuntimeOnlyPrefixes =
+    [
+        "Portal:ApiClients:",
+        "Portal:Security:",
+        "Portal:Media:",
+        "Portal:Scheduler:",
+        "Portal:OutputCache:",
+        "Portal:Outbox:",
+        "Portal:Proxy:",
+        "Portal:Mail:",
+        "Umbraco:CMS:DeliveryApi:",
+        "Umbraco:CMS:WebRouting:",
+        "Umbraco:CMS:Imaging:",
+        "Logging:",
+    ];
+
+    private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, object> Locks = new(StringComparer.Ordinal);
+    private static readonly string Root = Directory.CreateTempSubdirectory("portal-web-templates-").FullName;
+
+    static SeededSnapshots() => AppDomain.CurrentDomain.ProcessExit += (_, _) => TestServices.DeleteQuietly(Root);
+
+    /// <summary>Puts a copy of the seeded database for these settings into an empty data folder, when the host may have one.</summary>
+    public static void PrepareDataDirectory(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        if (TestServices.MustStartEmpty(dataDirectory)
+            || !Directory.Exists(dataDirectory)
+            || Directory.EnumerateFileSystemEntries(dataDirectory).Any()
+            || TemplateSettings(settings) is not { } template)
+        {
+            return;
+        }
+
+        File.Copy(TemplateFor(template), Path.Combine(dataDirectory, DatabaseFile));
+    }
+
+    /// <returns>The settings the template is made with, or null when these settings must seed from scratch.</returns>
+    private static Dictionary<string, string?>? TemplateSettings(IReadOnlyDictionary<string, string?> settings)
+    {
+        var template = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            var normalized = key.Replace("__", ":", StringComparison.Ordinal);
+            if (TemplateKeys.Contains(normalized, StringComparer.OrdinalIgnoreCase))
+            {
+                template[normalized] = value;
+            }
+            else if (!RuntimeOnlyPrefixes.Any(p => normalized.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+        }
+
+        return template;
+    }
+
+    private static string TemplateFor(Dictionary<string, string?> settings)
+    {
+        var name = string.Join(";", TemplateKeys.Select(k => settings.TryGetValue(k, out var v) ? $"{k}={v}" : $"{k} unset"));
+        object gate;
+        lock (Locks)
+        {
+            if (Templates.TryGetValue(name, out var made))
+            {
+                return made;
+            }
+
+            if (!Locks.TryGetValue(name, out gate!))
+            {
+                gate = new object();
+                Locks[name] = gate;
+            }
+        }
+
+        // One template at a time per combination; a failed start is not remembered, the next host tries again.
+        lock (gate)
+        {
+            lock (Locks)
+            {
+                if (Templates.TryGetValue(name, out var made))
+                {
+                    return made;
+                }
+            }
+
+            var file = Make(settings);
+            lock (Locks)
+            {
+                Templates[name] = file;
+            }
+
+            return file;
+        }
+    }
+
+    private static string Make(Dictionary<string, string?> settings)
+    {
+        var folder = TestServices.NewEmptyDataDirectory();
+        try
+        {
+            using (var factory = new PortalFactory(folder, settings))
+            {
+                // Creating a client starts the host: it migrates, seeds and runs every start-up service before answering.
+                using var client = factory.CreateClient();
+                using var health = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
+                if (!health.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"The seeded template host answered /healthz with {(int)health.StatusCode}.");
+                }
+            }
+
+            var file = Path.Combine(Root, $"seeded-{Guid.NewGuid():N}.db");
+            var database = Path.Combine(folder, DatabaseFile);
+            using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString()))
+            using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
+            {
+                source.Open();
+                destination.Open();
+                source.BackupDatabase(destination);
+            }
+
+            // The stopped host's idle pooled connections (its connection string, see DatabaseRegistration) hold the file open.
+            using (var pooled = new SqliteConnection($"Data Source={database}"))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            return file;
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+}
