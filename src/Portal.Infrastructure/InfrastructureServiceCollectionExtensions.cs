@@ -37,6 +37,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IContentSessionFactory, ContentSessionFactory>();
         services.AddSingleton<ContentEditing>();
         services.AddSingleton<ContentPublishing>();
+        services.AddSingleton<ContentImport>();
+        services.AddSingleton<Procedures.Import.ProcedureImportService>();
         services.AddSingleton<ContentStructure>();
         services.AddSingleton<ContentApproval>();
         services.AddSingleton<UserGroupStore>();
@@ -62,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<PublishedRouteTree>();
         services.AddSingleton<IContentEventConsumer>(sp => sp.GetRequiredService<PublishedRouteTree>());
         services.AddSingleton<PublishedContentCache>();
+        Procedures.ProcedureServiceCollectionExtensions.AddProcedureCatalog(services);
         services.AddOptions<DeliveryApiSettings>().Bind(configuration.GetSection(DeliveryApiSettings.Section));
         services.AddSingleton<DeliveryContentBuilder>();
         services.AddSingleton<ContentQueryExecutor>();
@@ -72,6 +75,7 @@ public static class InfrastructureServiceCollectionExtensions
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();
+        services.AddSingleton<Startup.DemoContentSeeder>();
         services.AddSingleton<ContentBulkWriter>();
         services.AddSingleton<SyntheticContentSeeder>();
         services.AddSingleton<StartupCaches>();

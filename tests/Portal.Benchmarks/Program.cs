@@ -11,6 +11,7 @@ return args switch
     ["startup", .. var rest] => await StartupBenchmark.RunAsync(Options.Parse(rest)),
     ["static", var root, var port] => await StaticFileServer.RunAsync(root, int.Parse(port, CultureInfo.InvariantCulture)),
     ["image", .. var rest] => await ImageBenchmark.RunAsync(int.Parse(rest.FirstOrDefault() ?? "10", CultureInfo.InvariantCulture)),
+    ["procedures-file", var count, var path] => await ProcedureFileGenerator.RunAsync(int.Parse(count, CultureInfo.InvariantCulture), path),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("usage: startup --web <path to Portal.Web.dll> --data <data folder> [--runs N] [--port P]");
     Console.Error.WriteLine("       static <folder> <port>   (serves a folder with Kestrel's static files; used by scripts/bench-http.sh)");
     Console.Error.WriteLine("       image [runs]             (a 4000×3000 JPEG to 800 px WebP through the image URL cache, cold and cached)");
+    Console.Error.WriteLine("       procedures-file N <path> (writes N national-portal records for the procedure import benchmark)");
     return 2;
 }
 

@@ -52,9 +52,38 @@ public static class FieldValidator
             {
                 errors.Add(new FieldError(field.Alias, problem));
             }
+            else if (field.Editor == FieldEditor.BlockList)
+            {
+                ValidateBlocks(field, value!, catalog, requireMandatory, errors);
+            }
         }
 
         return errors;
+    }
+
+    // A block is an element with its own mandatory fields and patterns; its problems are reported on the Block List
+    // field itself, numbered as the editor shows the blocks, so the message lands beside the field that holds them.
+    private static void ValidateBlocks(FieldDefinition field, string value, ISchemaCatalog catalog, bool requireMandatory,
+        List<FieldError> errors)
+    {
+        var blocks = BlockListValue.Read(value);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            // A block of an element type this site does not know (an export from another site) is kept as it came,
+            // like a field of an unknown editor: there is nothing to check it against.
+            var element = catalog.ContentTypes.FirstOrDefault(t => t.Key == block.ContentTypeKey && t.IsElement);
+            if (element is null)
+            {
+                continue;
+            }
+
+            // An element has no name of its own; the placeholder keeps the name rule from firing.
+            foreach (var problem in Validate(element, catalog, element.Name, block.Values, requireMandatory))
+            {
+                errors.Add(new FieldError(field.Alias, $"Khối {i + 1} của «{field.Name}»: {problem.Message}"));
+            }
+        }
     }
 
     private static bool Matches(string pattern, string value)

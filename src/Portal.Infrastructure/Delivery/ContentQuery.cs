@@ -22,6 +22,13 @@ public enum FilterField
     ParentId,
     Level,
     Unit,
+
+    // Procedure facts (issue 7): only procedures can match these; a negated one matches every other item.
+    ProcedureField,
+    ProcedureLevel,
+    OnlineLevel,
+    Postal,
+    ProcedureStatus,
 }
 
 /// <summary>The operators of Umbraco's <c>FilterOperation</c>; range operators apply to dates and numbers only.</summary>

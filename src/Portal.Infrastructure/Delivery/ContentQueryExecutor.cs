@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Portal.Core.Procedures;
+using Portal.Infrastructure.Procedures;
 using Portal.Core.Text;
 using Portal.Data.Content;
 using Portal.Infrastructure.PublishedCache;
@@ -21,17 +23,20 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         new ConcurrentDictionary<string, IReadOnlyList<PublishedNode>>());
 
     /// <param name="drafts">In preview, documents whose current edition is not live: they replace or join the live ones.</param>
-    public ContentQueryResult Run(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure, IReadOnlyList<PreviewDocument> drafts)
+    /// <param name="procedures">The published procedures, needed only when the query filters on procedure facts or units.</param>
+    public ContentQueryResult Run(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure, IReadOnlyList<PreviewDocument> drafts,
+        ProcedureCatalogSnapshot? procedures = null)
     {
         var tree = Snapshot();
 
         // Paging through one list, or the first request after an output-cache eviction, asks the same question of
         // the same tree again: the ordered answer is kept until the tree changes. Preview reads drafts from the
         // database, not the tree, so it is always worked out.
-        var memoKey = drafts.Count == 0 ? MemoKey(query, startItem, exposure) : null;
+        // A procedure's status also turns with the calendar and with decisions, so its answers are keyed to the catalog too.
+        var memoKey = drafts.Count == 0 ? MemoKey(query, startItem, exposure) + "|" + ProceduresMemo(procedures) : null;
         if (memoKey is null || !tree.Answers.TryGetValue(memoKey, out var ordered))
         {
-            ordered = OrderedMatches(query, startItem, exposure, drafts, tree);
+            ordered = OrderedMatches(query, startItem, exposure, drafts, tree, procedures);
             if (memoKey is not null && tree.Answers.Count < MaxRememberedAnswers)
             {
                 tree.Answers.TryAdd(memoKey, ordered);
@@ -44,6 +49,11 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         return new ContentQueryResult(ordered.Count, page);
     }
 
+    // A snapshot is replaced whenever a procedure or decision changes, and carries the day its statuses were worked out for.
+    private static string ProceduresMemo(ProcedureCatalogSnapshot? procedures) => procedures is null
+        ? "-"
+        : $"{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(procedures)}:{procedures.Today:yyyyMMdd}";
+
     // A long answer holds up to 100,000 references (800 KB): a few lists, not one per made-up query.
     private const int MaxRememberedAnswers = 16;
 
@@ -54,7 +64,7 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
 
     /// <summary>Every match in the requested order (tree order when no sort is given).</summary>
     private List<PublishedNode> OrderedMatches(ContentQuery query, PublishedNode? startItem, DeliveryExposure exposure,
-        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree)
+        IReadOnlyList<PreviewDocument> drafts, TreeSnapshot tree, ProcedureCatalogSnapshot? procedures)
     {
         var candidates = Candidates(query.Selector, query.Filters, startItem, tree);
         if (drafts.Count > 0)
@@ -62,11 +72,11 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
             candidates = WithDrafts(candidates, query.Selector, startItem, drafts, tree);
         }
 
-        var unitMembers = UnitMembers(query.Filters, candidates);
+        var unitMembers = UnitMembers(query.Filters, candidates, procedures);
         var matches = new List<PublishedNode>();
         foreach (var node in candidates)
         {
-            if (exposure.Exposes(node.ContentTypeAlias) && MatchesAll(query.Filters, node, unitMembers))
+            if (exposure.Exposes(node.ContentTypeAlias) && MatchesAll(query.Filters, node, unitMembers, procedures))
             {
                 matches.Add(node);
             }
@@ -149,9 +159,11 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
 
     /// <summary>
     /// Documents that belong to the units a <c>unit:</c> filter names: each unit's own subtree, plus the items
-    /// elsewhere (the CCHC column) whose <c>unit</c> picker names it, which the route tree carries.
+    /// elsewhere (the CCHC column) whose <c>unit</c> picker names it, which the route tree carries, and the procedures
+    /// the unit performs at any level.
     /// </summary>
-    private HashSet<Guid>? UnitMembers(IReadOnlyList<ContentFilter> filters, IReadOnlyList<PublishedNode> candidates)
+    private HashSet<Guid>? UnitMembers(IReadOnlyList<ContentFilter> filters, IReadOnlyList<PublishedNode> candidates,
+        ProcedureCatalogSnapshot? procedures)
     {
         var units = filters.Where(f => f.Field == FilterField.Unit).SelectMany(f => f.Keys).ToHashSet();
         if (units.Count == 0)
@@ -166,14 +178,23 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         }
 
         members.UnionWith(candidates.Where(n => n.UnitKey is { } unit && units.Contains(unit)).Select(n => n.Key));
+        if (procedures is not null)
+        {
+            foreach (var unit in units)
+            {
+                members.UnionWith(procedures.ForUnit(unit).Select(p => p.Key));
+            }
+        }
+
         return members;
     }
 
-    private static bool MatchesAll(IReadOnlyList<ContentFilter> filters, PublishedNode node, HashSet<Guid>? unitMembers)
+    private static bool MatchesAll(IReadOnlyList<ContentFilter> filters, PublishedNode node, HashSet<Guid>? unitMembers,
+        ProcedureCatalogSnapshot? procedures)
     {
         for (var i = 0; i < filters.Count; i++)
         {
-            if (!Matches(filters[i], node, unitMembers))
+            if (!Matches(filters[i], node, unitMembers, procedures))
             {
                 return false;
             }
@@ -182,7 +203,8 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         return true;
     }
 
-    private static bool Matches(ContentFilter filter, PublishedNode node, HashSet<Guid>? unitMembers) => filter.Field switch
+    private static bool Matches(ContentFilter filter, PublishedNode node, HashSet<Guid>? unitMembers, ProcedureCatalogSnapshot? procedures) =>
+        filter.Field switch
     {
         FilterField.ContentType => AnyEquals(filter.Values, node.ContentTypeAlias) == (filter.Operator == FilterOperator.Is),
         FilterField.Name => NameContainsAny(node.Name, filter.Values) == (filter.Operator == FilterOperator.Contains),
@@ -191,8 +213,25 @@ public sealed class ContentQueryExecutor(PublishedRouteTree routes)
         FilterField.ParentId => (node.ParentKey is { } parent && filter.Keys.Contains(parent)) == (filter.Operator == FilterOperator.Is),
         FilterField.Level => filter.Numbers.Contains(node.Level) == (filter.Operator == FilterOperator.Is),
         FilterField.Unit => unitMembers!.Contains(node.Key) == (filter.Operator == FilterOperator.Is),
+        FilterField.ProcedureField or FilterField.ProcedureLevel or FilterField.OnlineLevel or FilterField.Postal or FilterField.ProcedureStatus =>
+            MatchesProcedure(filter, node.ContentTypeAlias == ProcedureAliases.ProcedureType ? procedures?.FindByKey(node.Key) : null)
+                == (filter.Operator == FilterOperator.Is),
         _ => false,
     };
+
+    private static bool MatchesProcedure(ContentFilter filter, ProcedureEntry? procedure) => procedure is not null && filter.Field switch
+    {
+        FilterField.ProcedureField => filter.Values.Any(v => ProcedureFilterValues.Same(v, procedure.Field)),
+        FilterField.ProcedureLevel => filter.Values.Any(v => procedure.Levels.Any(level => ProcedureFilterValues.Same(v, level))),
+        FilterField.OnlineLevel => filter.Values.Any(v => ProcedureFilterValues.Same(v, procedure.OnlineLevel)),
+        FilterField.Postal => filter.Values.Any(v => bool.Parse(v) == procedure.Postal),
+        FilterField.ProcedureStatus => filter.Values.Any(v => ProcedureFilterValues.Status(v) == procedure.Status),
+        _ => false,
+    };
+
+    /// <summary>Whether answering needs the procedure catalog: procedure facts, or a unit (units perform procedures).</summary>
+    public static bool NeedsProcedures(ContentQuery query) => query.Filters.Any(f => f.Field is FilterField.Unit or FilterField.ProcedureField
+        or FilterField.ProcedureLevel or FilterField.OnlineLevel or FilterField.Postal or FilterField.ProcedureStatus);
 
     // Plain loops: a lambda here would capture the node and allocate on every call, 100,000 times per query.
     private static bool AnyEquals(IReadOnlyList<string> values, string alias)

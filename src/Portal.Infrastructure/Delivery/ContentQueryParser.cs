@@ -119,10 +119,21 @@ public static class ContentQueryParser
             "parentid" => KeyFilter(FilterField.ParentId, negate, values),
             "unit" => KeyFilter(FilterField.Unit, negate, values),
             "level" => LevelFilter(negate, values),
+            "procedurefield" => Text(FilterField.ProcedureField, negate, values),
+            "onlinelevel" => Text(FilterField.OnlineLevel, negate, values),
+            "postal" => values.All(v => bool.TryParse(v, out _)) ? Text(FilterField.Postal, negate, values) : null,
+            "status" => values.All(v => ProcedureFilterValues.Status(v) is not null) ? Text(FilterField.ProcedureStatus, negate, values) : null,
             _ => null,
         };
     }
 
+    private static ContentFilter Text(FilterField field, bool negate, string[] values) =>
+        new(field, negate ? FilterOperator.IsNot : FilterOperator.Is, values);
+
+    /// <summary>
+    /// <c>level:2</c> is the tree depth, as everywhere in the query grammar; <c>level:tinh</c> or <c>level:Cấp xã</c>
+    /// is the level of government that performs a procedure. Mixing the two in one filter is refused.
+    /// </summary>
     private static ContentFilter? LevelFilter(bool negate, string[] values)
     {
         var levels = new List<int>(values.Length);
@@ -130,7 +141,9 @@ public static class ContentQueryParser
         {
             if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level))
             {
-                return null;
+                return levels.Count == 0 && values.All(v => !int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+                    ? Text(FilterField.ProcedureLevel, negate, values)
+                    : null;
             }
 
             levels.Add(level);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Portal.Core.Workflow;
 using Portal.Data;
 using Portal.Data.Outbox;
 using Portal.Infrastructure.Outbox;
@@ -25,8 +24,7 @@ public sealed class ContentStartupOptions
 public sealed partial class ContentStartup(
     IDbContextFactory<PortalDbContext> contexts,
     UsyncSchemaImporter schemaImporter,
-    UsyncContentImporter contentImporter,
-    EditionInput input,
+    DemoContentSeeder seeder,
     StartupCaches caches,
     ILogger<ContentStartup> logger)
 {
@@ -38,13 +36,7 @@ public sealed partial class ContentStartup(
         if (seed)
         {
             await ImportSchemaAsync(options, cancellationToken);
-            var content = await contentImporter.ImportAsync(options.UsyncFolder, input, cancellationToken);
-            LogReport(logger, "seed content", content.Summary);
-            foreach (var warning in content.Warnings)
-            {
-                LogWarning(logger, warning);
-            }
-
+            await seeder.SeedAsync(options.UsyncFolder, cancellationToken);
             routes = await caches.WarmAsync(cancellationToken);
         }
         else

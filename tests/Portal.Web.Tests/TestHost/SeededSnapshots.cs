@@ -16,7 +16,9 @@ namespace Portal.Web.Tests.TestHost;
 /// <para>A host gets a copy only when its folder is empty, it was not asked to start empty
 /// (<see cref="TestServices.NewEmptyDataDirectory"/>), and every other setting is one that does not change what a first
 /// start writes (<see cref="RuntimeOnlyPrefixes"/>: read at run time, or applied again at every start such as
-/// <c>Portal:ApiClients</c>). Anything else (PostgreSQL, Redis, another uSync folder, webhooks…) seeds from scratch.</para>
+/// <c>Portal:ApiClients</c>; Redis, which holds only run-time state). A host on PostgreSQL gets its database created from
+/// a seeded PostgreSQL template instead, under the same conditions (<see cref="PostgreSqlTemplates"/>). Anything else
+/// (SQLite elsewhere than the data folder, another uSync folder, webhooks…) seeds from scratch.</para>
 /// </remarks>
 internal static class SeededSnapshots
 {
@@ -25,9 +27,16 @@ internal static class SeededSnapshots
     /// <summary>Settings a first start writes into the database once and a restart does not apply: one template per combination.</summary>
     private static readonly string[] TemplateKeys = ["Portal:SeedDemoContent", "Portal:Admin:Email", "Portal:Admin:Password"];
 
+    private const string ProviderKey = "Portal:Database:Provider";
+
+    private const string ConnectionStringKey = "ConnectionStrings:Portal";
+
     /// <summary>Settings that do not change what a first start writes: read at run time, or applied again at every start.</summary>
     private static readonly string[] RuntimeOnlyPrefixes =
     [
+        // Redis only holds what is read or sent at run time (HybridCache's second level, the output cache, the outbox
+        // channel, the Data Protection key ring): nothing a first start writes into the database depends on it.
+        "ConnectionStrings:Redis",
         "Portal:ApiClients:",
         "Portal:Security:",
         "Portal:Media:",
@@ -54,8 +63,15 @@ internal static class SeededSnapshots
         if (TestServices.MustStartEmpty(dataDirectory)
             || !Directory.Exists(dataDirectory)
             || Directory.EnumerateFileSystemEntries(dataDirectory).Any()
-            || TemplateSettings(settings) is not { } template)
+            || TemplateSettings(settings, out var postgreSql) is not { } template)
         {
+            return;
+        }
+
+        if (postgreSql is not null)
+        {
+            // The database lives on the server: a host whose database does not exist yet gets one created from the seeded template.
+            PostgreSqlTemplates.CreateFromTemplate(postgreSql, TemplateName(template), template);
             return;
         }
 
@@ -63,8 +79,12 @@ internal static class SeededSnapshots
     }
 
     /// <returns>The settings the template is made with, or null when these settings must seed from scratch.</returns>
-    private static Dictionary<string, string?>? TemplateSettings(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="postgreSql">The host's PostgreSQL connection string, when it runs on PostgreSQL (<see cref="PostgreSqlTemplates"/>).</param>
+    private static Dictionary<string, string?>? TemplateSettings(IReadOnlyDictionary<string, string?> settings, out string? postgreSql)
     {
+        postgreSql = null;
+        string? provider = null;
+        string? connectionString = null;
         var template = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in settings)
         {
@@ -73,18 +93,43 @@ internal static class SeededSnapshots
             {
                 template[normalized] = value;
             }
+            else if (string.Equals(normalized, ProviderKey, StringComparison.OrdinalIgnoreCase))
+            {
+                provider = value;
+            }
+            else if (string.Equals(normalized, ConnectionStringKey, StringComparison.OrdinalIgnoreCase))
+            {
+                connectionString = value;
+            }
             else if (!RuntimeOnlyPrefixes.Any(p => normalized.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }
         }
 
-        return template;
+        if (string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                return null;
+            }
+
+            postgreSql = connectionString;
+            return template;
+        }
+
+        // SQLite at another place than the data folder's portal.db, or a provider this class does not know: from scratch.
+        return provider is null or "" || string.Equals(provider, "Sqlite", StringComparison.OrdinalIgnoreCase)
+            ? connectionString is null ? template : null
+            : null;
     }
+
+    private static string TemplateName(Dictionary<string, string?> settings) =>
+        string.Join(";", TemplateKeys.Select(k => settings.TryGetValue(k, out var v) ? $"{k}={v}" : $"{k} unset"));
 
     private static string TemplateFor(Dictionary<string, string?> settings)
     {
-        var name = string.Join(";", TemplateKeys.Select(k => settings.TryGetValue(k, out var v) ? $"{k}={v}" : $"{k} unset"));
+        var name = TemplateName(settings);
         object gate;
         lock (Locks)
         {

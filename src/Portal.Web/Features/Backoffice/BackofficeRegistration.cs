@@ -12,6 +12,7 @@ internal static class BackofficeRegistration
             .AddSingleton<ContentEditorPages>()
             .AddSingleton<MediaUsageQueries>()
             .AddSingleton<MediaPageBuilder>()
+            .AddSingleton<Procedures.ProcedureImportJobs>()
             .AddScoped<Settings.WebhookAdministration>()
             .AddSingleton<Settings.ISearchIndexStatus, Settings.PublishedCacheSearchStatus>();
 }

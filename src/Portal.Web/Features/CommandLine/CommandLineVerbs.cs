@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Portal.Core.Access;
 using Portal.Core.Workflow;
+using Portal.Infrastructure.Procedures.Import;
 using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Startup;
 using Portal.Infrastructure.Usync;
@@ -10,11 +12,11 @@ namespace Portal.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>dotnet run --project src/Portal.Web -- &lt;verb&gt;</c>: migrate, usync import|export [folder],
-/// seed synthetic --documents N. Each prints what it did and exits non-zero with a clear message on failure.
+/// seed synthetic --documents N, procedures import &lt;file&gt;. Each prints what it did and exits non-zero with a clear message on failure.
 /// </summary>
 internal static class CommandLineVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "usync", "seed"];
+    private static readonly string[] Verbs = ["migrate", "usync", "seed", "procedures"];
 
     private const string Usage = """
         Cách dùng:
@@ -22,6 +24,7 @@ internal static class CommandLineVerbs
           usync import [thư mục]               nhập loại nội dung, kiểu dữ liệu và nội dung từ thư mục uSync
           usync export [thư mục]               xuất loại nội dung và kiểu dữ liệu ra thư mục uSync
           seed synthetic --documents N         tạo N tin bài tổng hợp để đo hiệu năng
+          procedures import <tệp>              nhập và xuất bản thủ tục hành chính từ tệp .json, .csv, .xlsx
         """;
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -42,6 +45,7 @@ internal static class CommandLineVerbs
                 ["usync", "import", .. var rest] => await ImportAsync(services, FolderArgument(services, rest), cancel.Token),
                 ["usync", "export", .. var rest] => await ExportAsync(services, FolderArgument(services, rest), cancel.Token),
                 ["seed", "synthetic", .. var rest] => await SeedSyntheticAsync(services, rest, cancel.Token),
+                ["procedures", "import", var file] => await ImportProceduresAsync(services, Path.GetFullPath(file), cancel.Token),
                 _ => Fail("Lệnh không hợp lệ.\n" + Usage, exitCode: 2),
             };
         }
@@ -106,6 +110,33 @@ internal static class CommandLineVerbs
         await services.GetRequiredService<SyntheticContentSeeder>().SeedAsync(count, cancellationToken);
         Console.WriteLine($"Đã tạo {count} tin bài tổng hợp trong {watch.Elapsed.TotalSeconds:0.0} giây.");
         return 0;
+    }
+
+    /// <summary>Exit 0 when every record was applied, 3 when some were rejected (the rest applied), 1 when nothing was.</summary>
+    private static async Task<int> ImportProceduresAsync(IServiceProvider services, string file, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            return Fail($"Không tìm thấy tệp: {file}", exitCode: 1);
+        }
+
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        await services.GetRequiredService<ContentStartup>().RunAsync(services.GetRequiredService<ContentStartupOptions>(), cancellationToken);
+        await using var content = File.OpenRead(file);
+        var report = await services.GetRequiredService<ProcedureImportService>()
+            .ImportAsync(content, Path.GetFileName(file), Actor.System("procedures-import"), progress: null, cancellationToken);
+        if (report.Status != ProcedureImportStatus.Completed)
+        {
+            return Fail($"Không nhập được tệp: {report.Summary} Chưa có thủ tục nào bị thay đổi.", exitCode: 1);
+        }
+
+        Console.WriteLine($"{report.Summary} ({report.Duration.TotalSeconds:0.0} giây)");
+        foreach (var line in report.Lines.Where(l => l.Outcome == ImportOutcome.Rejected))
+        {
+            Console.WriteLine($"  Bản ghi {line.Position} ({line.Code ?? "không có mã"}): {line.Reason}");
+        }
+
+        return report.Rejected == 0 ? 0 : 3;
     }
 
     private static string FolderArgument(IServiceProvider services, string[] rest) =>

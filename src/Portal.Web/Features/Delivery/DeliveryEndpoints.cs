@@ -3,6 +3,7 @@ using Microsoft.Extensions.Primitives;
 using Portal.Data.Content;
 using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.Delivery;
+using Portal.Infrastructure.Procedures;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Web.Features.OutputCaching;
 
@@ -58,7 +59,10 @@ public static class DeliveryEndpoints
         var preview = context.RequestServices.GetRequiredService<DeliveryPreview>();
         var drafts = request.Preview ? await preview.DraftsAsync(cancellationToken) : [];
         var draftsByKey = drafts.ToDictionary(d => d.Node.Key);
-        var result = executor.Run(parsed, request.StartItem, request.Shape.Exposure, drafts);
+        var procedures = ContentQueryExecutor.NeedsProcedures(parsed)
+            ? await context.RequestServices.GetRequiredService<ProcedureCatalog>().CurrentAsync(cancellationToken)
+            : null;
+        var result = executor.Run(parsed, request.StartItem, request.Shape.Exposure, drafts, procedures);
         var items = new JsonArray();
         foreach (var node in result.Items)
         {
@@ -195,6 +199,13 @@ public static class DeliveryEndpoints
         {
             yield return ContentCacheTags.Unit(unit);
             yield return ContentCacheTags.UnitLists;
+        }
+
+        // A procedure's facts and status change with its own publishes and with every announcing decision.
+        if (ContentQueryExecutor.NeedsProcedures(query))
+        {
+            yield return ContentCacheTags.ContentType(Core.Procedures.ProcedureAliases.ProcedureType);
+            yield return ContentCacheTags.ContentType(Core.Procedures.ProcedureAliases.DecisionType);
         }
     }
 

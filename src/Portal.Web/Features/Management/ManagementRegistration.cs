@@ -4,6 +4,7 @@ using Portal.Web.Features.Management.AuditLog;
 using Portal.Web.Features.Management.Documents;
 using Portal.Web.Features.Management.Media;
 using Portal.Web.Features.Management.Notifications;
+using Portal.Web.Features.Management.Procedures;
 using Portal.Web.Features.Management.Tokens;
 using Portal.Web.Features.Management.Users;
 
@@ -39,6 +40,7 @@ internal static class ManagementRegistration
         group.MapAuditLogEndpoints();
         group.MapNotificationEndpoints();
         group.MapMediaEndpoints();
+        group.MapProcedureImportEndpoints();
         return app;
     }
 }

@@ -55,6 +55,8 @@ public sealed class CommandLineVerbsTests
     [InlineData(new[] { "seed", "synthetic", "--documents", "nhiều" }, 2)]
     [InlineData(new[] { "usync", "xoa" }, 2)]
     [InlineData(new[] { "usync", "import", "/khong/co/thu/muc" }, 1)]
+    [InlineData(new[] { "procedures", "import", "/khong/co/tep.json" }, 1)]
+    [InlineData(new[] { "procedures", "import" }, 2)]
     public async Task BadArguments_ExitNonZeroWithAMessage(string[] args, int expectedExitCode)
     {
         var folder = TestServices.NewDataDirectory();
@@ -74,6 +76,38 @@ public sealed class CommandLineVerbsTests
         finally
         {
             Console.SetError(original);
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task ProceduresImport_FileWithOneBadRecord_AppliesTheRestPrintsTheRejectionAndExits3()
+    {
+        var folder = TestServices.NewDataDirectory();
+        var file = Path.Combine(folder, "thu-tuc.json");
+        var output = new StringWriter();
+        var original = Console.Out;
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+            var before = await PublishedAsync(client);
+            var good = Management.Procedures.ProcedureFiles.NewCode();
+            await File.WriteAllTextAsync(file, Management.Procedures.ProcedureFiles.Json(
+                Management.Procedures.ProcedureFiles.Record(good, "Đăng ký nhận cha, mẹ, con lưu động"),
+                Management.Procedures.ProcedureFiles.Record("1.23", "Thủ tục có mã sai")));
+            Console.SetOut(output);
+
+            var exitCode = await CommandLineVerbs.RunAsync(factory.Services, ["procedures", "import", file]);
+
+            Assert.Equal(3, exitCode);
+            Assert.Contains("2 bản ghi: 1 tạo mới, 0 cập nhật, 0 không đổi, 1 bị từ chối.", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Bản ghi 2 (1.23)", output.ToString(), StringComparison.Ordinal);
+            Assert.Equal(before + 1, await PublishedAsync(client));
+        }
+        finally
+        {
+            Console.SetOut(original);
             TestServices.DeleteQuietly(folder);
         }
     }

@@ -20,7 +20,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Fetch_ChildrenById_ListsTheDirectChildrenInTreeOrder()
     {
-        var (total, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&take=100");
+        var (total, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&take=500");
 
         var expected = site.Tree.ChildrenOf(Seed.Column).Select(n => n.Key).ToList();
         Assert.Equal(Seed.ColumnChildren, total);
@@ -31,8 +31,8 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Fetch_ChildrenByPath_EqualsChildrenById()
     {
-        var byId = await site.QueryAsync($"fetch=children:{Seed.Column}&take=100");
-        var byPath = await site.QueryAsync("fetch=children:" + Escape(Seed.ColumnPath) + "&take=100");
+        var byId = await site.QueryAsync($"fetch=children:{Seed.Column}&take=500");
+        var byPath = await site.QueryAsync("fetch=children:" + Escape(Seed.ColumnPath) + "&take=500");
 
         Assert.Equal(byId.Total, byPath.Total);
         Assert.Equal(byId.Items.Select(Id), byPath.Items.Select(Id));
@@ -41,7 +41,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Fetch_ChildrenOfRootPath_ListsTheSectionsBelowHome()
     {
-        var (total, items) = await site.QueryAsync("fetch=children:" + Escape("/") + "&take=100");
+        var (total, items) = await site.QueryAsync("fetch=children:" + Escape("/") + "&take=500");
 
         Assert.Equal(Seed.SectionsBelowHome, total);
         Assert.Contains(items, i => Id(i) == Seed.Column);
@@ -51,7 +51,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Fetch_DescendantsById_ListsTheWholeSubtreeWithoutTheTarget()
     {
-        var (total, items) = await site.QueryAsync($"fetch=descendants:{Seed.Home}&take=100");
+        var (total, items) = await site.QueryAsync($"fetch=descendants:{Seed.Home}&take=500");
 
         Assert.Equal(Seed.AllDocuments - 1, total);
         Assert.DoesNotContain(items, i => Id(i) == Seed.Home);
@@ -61,7 +61,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Fetch_DescendantsByPath_ListsTheUnits()
     {
-        var (total, items) = await site.QueryAsync("fetch=descendants:" + Escape(Seed.UnitsRootPath) + "&take=100");
+        var (total, items) = await site.QueryAsync("fetch=descendants:" + Escape(Seed.UnitsRootPath) + "&take=500");
 
         Assert.Equal(Seed.Units, total);
         Assert.All(items, i => Assert.Equal("unit", i.GetProperty("contentType").GetString()));
@@ -113,7 +113,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_ContentType_KeepsOnlyThatType()
     {
-        var (total, items) = await site.QueryAsync("filter=contentType:article&take=100");
+        var (total, items) = await site.QueryAsync("filter=contentType:article&take=500");
 
         Assert.Equal(Seed.Articles, total);
         Assert.All(items, i => Assert.Equal("article", i.GetProperty("contentType").GetString()));
@@ -122,7 +122,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_ContentTypeNegated_DropsThatType()
     {
-        var (total, items) = await site.QueryAsync("filter=contentType:!article&take=100");
+        var (total, items) = await site.QueryAsync("filter=contentType:!article&take=500");
 
         Assert.Equal(Seed.AllDocuments - Seed.Articles, total);
         Assert.DoesNotContain(items, i => i.GetProperty("contentType").GetString() == "article");
@@ -139,7 +139,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_Name_MatchesContainedTextIgnoringCase()
     {
-        var (total, items) = await site.QueryAsync("filter=name:" + Escape("sở nội vụ") + "&take=100");
+        var (total, items) = await site.QueryAsync("filter=name:" + Escape("sở nội vụ") + "&take=500");
 
         Assert.True(total >= 2, $"total {total}");
         Assert.Equal(total, items.Count);
@@ -162,7 +162,7 @@ public sealed class DeliveryQueryTests
     public async Task Filter_NameNegated_KeepsEverythingElse()
     {
         var matching = await site.QueryAsync("filter=name:" + Escape("Sở Nội vụ"));
-        var (total, items) = await site.QueryAsync("filter=name:!" + Escape("Sở Nội vụ") + "&take=100");
+        var (total, items) = await site.QueryAsync("filter=name:!" + Escape("Sở Nội vụ") + "&take=500");
 
         Assert.Equal(Seed.AllDocuments - matching.Total, total);
         Assert.DoesNotContain(items, i => Vietnamese.IndexOf(Name(i), "Sở Nội vụ", CompareOptions.IgnoreCase) >= 0);
@@ -178,7 +178,7 @@ public sealed class DeliveryQueryTests
     [InlineData("createDate<2018-02-24", 1)]
     public async Task Filter_CreateDate_ComparesVietnamWallClockTimes(string filter, int expected)
     {
-        var (total, items) = await site.QueryAsync("fetch=children:" + Escape(Seed.DirectiveListPath) + "&filter=" + Escape(filter) + "&take=100");
+        var (total, items) = await site.QueryAsync("fetch=children:" + Escape(Seed.DirectiveListPath) + "&filter=" + Escape(filter) + "&take=500");
 
         Assert.Equal(expected, total);
         Assert.Equal(expected, items.Count);
@@ -188,7 +188,7 @@ public sealed class DeliveryQueryTests
     public async Task Filter_CreateDateRangeFromTwoFilters_KeepsItemsInside()
     {
         var (total, items) = await site.QueryAsync("fetch=children:" + Escape(Seed.DirectiveListPath)
-            + "&filter=" + Escape("createDate>:2018-02-26") + "&filter=" + Escape("createDate<2018-03-02") + "&take=100");
+            + "&filter=" + Escape("createDate>:2018-02-26") + "&filter=" + Escape("createDate<2018-03-02") + "&take=500");
 
         Assert.Equal(3, total);
         Assert.All(items, i => Assert.InRange(Date(i, "createDate"), new DateTime(2018, 2, 26), new DateTime(2018, 3, 1, 23, 59, 59)));
@@ -204,7 +204,7 @@ public sealed class DeliveryQueryTests
         var item = await site.GetJsonAsync($"content/item/{Seed.TrainingArticle}");
         var updated = item.GetProperty("updateDate").GetString()!;
 
-        var (_, items) = await site.QueryAsync("fetch=children:" + Escape(Seed.ColumnPath) + "&filter=" + Escape("updateDate" + op + updated) + "&take=100");
+        var (_, items) = await site.QueryAsync("fetch=children:" + Escape(Seed.ColumnPath) + "&filter=" + Escape("updateDate" + op + updated) + "&take=500");
 
         Assert.Equal(included, items.Any(i => Id(i) == Seed.TrainingArticle));
     }
@@ -224,7 +224,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_ParentId_KeepsTheDirectChildren()
     {
-        var (total, items) = await site.QueryAsync($"filter=parentId:{Seed.Column}&take=100");
+        var (total, items) = await site.QueryAsync($"filter=parentId:{Seed.Column}&take=500");
 
         Assert.Equal(Seed.ColumnChildren, total);
         Assert.All(items, i => Assert.Equal(2, RoutePath(i).Split('/', StringSplitOptions.RemoveEmptyEntries).Length));
@@ -234,10 +234,11 @@ public sealed class DeliveryQueryTests
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, Seed.SectionsBelowHome)]
-    [InlineData(3, Seed.AllDocuments - 1 - Seed.SectionsBelowHome)]
+    [InlineData(3, Seed.AllDocuments - 1 - Seed.SectionsBelowHome - Seed.Decisions)]
+    [InlineData(4, Seed.Decisions)]
     public async Task Filter_Level_CountsFromOneAtTheRoot(int level, int expected)
     {
-        var (total, items) = await site.QueryAsync($"filter=level:{level}&take=100");
+        var (total, items) = await site.QueryAsync($"filter=level:{level}&take=500");
 
         Assert.Equal(expected, total);
         Assert.All(items, i => Assert.Equal(level, Level(i)));
@@ -246,7 +247,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_LevelCommaSeparated_OrsTheValues()
     {
-        var (total, items) = await site.QueryAsync("filter=level:1,2&take=100");
+        var (total, items) = await site.QueryAsync("filter=level:1,2&take=500");
 
         Assert.Equal(1 + Seed.SectionsBelowHome, total);
         Assert.All(items, i => Assert.InRange(Level(i), 1, 2));
@@ -263,7 +264,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_Unit_IncludesColumnArticlesWhoseUnitFieldNamesIt()
     {
-        var (total, items) = await site.QueryAsync($"filter=unit:{Seed.InteriorUnit}&take=100");
+        var (total, items) = await site.QueryAsync($"filter=unit:{Seed.InteriorUnit}&take=500");
 
         var articles = items.Where(i => i.GetProperty("contentType").GetString() == "article").Select(Id).ToHashSet();
         Assert.Equal(Seed.InteriorColumnArticles.ToHashSet(), articles);
@@ -276,7 +277,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Filter_UnitCombinedWithFetch_AndsBothConditions()
     {
-        var (total, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&filter=unit:{Seed.InteriorUnit}&filter=contentType:article&take=100");
+        var (total, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&filter=unit:{Seed.InteriorUnit}&filter=contentType:article&take=500");
 
         Assert.Equal(Seed.InteriorColumnArticles.Length, total);
         Assert.Equal(Seed.InteriorColumnArticles.ToHashSet(), items.Select(Id).ToHashSet());
@@ -289,7 +290,7 @@ public sealed class DeliveryQueryTests
     [InlineData("desc")]
     public async Task Sort_SortOrder_FollowsTheEditorsOrder(string direction)
     {
-        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=sortOrder:{direction}&take=100");
+        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=sortOrder:{direction}&take=500");
 
         var expected = site.Tree.ChildrenOf(Seed.Column).Select(n => n.Key).ToList();
         if (direction == "desc")
@@ -305,7 +306,7 @@ public sealed class DeliveryQueryTests
     [InlineData("desc")]
     public async Task Sort_Name_OrdersAlphabeticallyInVietnamese(string direction)
     {
-        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name:{direction}&take=100");
+        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name:{direction}&take=500");
 
         var names = items.Select(Name).ToList();
         Assert.Equal(Seed.Units, names.Count);
@@ -318,7 +319,7 @@ public sealed class DeliveryQueryTests
     [InlineData("desc")]
     public async Task Sort_CreateDate_OrdersByCreation(string direction)
     {
-        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=createDate:{direction}&take=100");
+        var (_, items) = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=createDate:{direction}&take=500");
 
         var dates = items.Select(i => Date(i, "createDate")).ToList();
         AssertOrdered(dates, (a, b) => a.CompareTo(b), direction);
@@ -330,7 +331,7 @@ public sealed class DeliveryQueryTests
     [InlineData("desc")]
     public async Task Sort_UpdateDate_OrdersByLastChange(string direction)
     {
-        var (_, items) = await site.QueryAsync($"sort=updateDate:{direction}&take=100");
+        var (_, items) = await site.QueryAsync($"sort=updateDate:{direction}&take=500");
 
         Assert.Equal(Seed.AllDocuments, items.Count);
         AssertOrdered(items.Select(i => Date(i, "updateDate")).ToList(), (a, b) => a.CompareTo(b), direction);
@@ -341,17 +342,17 @@ public sealed class DeliveryQueryTests
     [InlineData("desc")]
     public async Task Sort_Level_OrdersByDepth(string direction)
     {
-        var (_, items) = await site.QueryAsync($"sort=level:{direction}&take=100");
+        var (_, items) = await site.QueryAsync($"sort=level:{direction}&take=500");
 
         var levels = items.Select(Level).ToList();
         AssertOrdered(levels, (a, b) => a.CompareTo(b), direction);
-        Assert.Equal(direction == "asc" ? 1 : 3, levels[0]);
+        Assert.Equal(direction == "asc" ? 1 : 4, levels[0]);
     }
 
     [Fact]
     public async Task Sort_Several_AppliesThemInOrder()
     {
-        var (_, items) = await site.QueryAsync("sort=level:asc&sort=name:desc&take=100");
+        var (_, items) = await site.QueryAsync("sort=level:asc&sort=name:desc&take=500");
 
         Assert.Equal(Seed.AllDocuments, items.Count);
         for (var i = 1; i < items.Count; i++)
@@ -368,8 +369,8 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Sort_WithoutDirection_IsAscending()
     {
-        var implicitAsc = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name&take=100");
-        var explicitAsc = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name:asc&take=100");
+        var implicitAsc = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name&take=500");
+        var explicitAsc = await site.QueryAsync($"fetch=children:{Seed.UnitsRoot}&sort=name:asc&take=500");
 
         Assert.Equal(explicitAsc.Items.Select(Id), implicitAsc.Items.Select(Id));
     }
@@ -390,7 +391,7 @@ public sealed class DeliveryQueryTests
     [Fact]
     public async Task Paging_SkipAndTake_WalkThroughTheListWithAStableTotal()
     {
-        var all = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=name:asc&take=100");
+        var all = await site.QueryAsync($"fetch=children:{Seed.Column}&sort=name:asc&take=500");
         var pages = new List<Guid>();
         for (var skip = 0; skip < Seed.ColumnChildren; skip += 5)
         {

@@ -11,7 +11,9 @@ namespace Portal.Web.Tests.Features.Delivery;
 /// <summary>Facts of the seeded uSync content (uSync/v17/Content) the Delivery API tests assert on.</summary>
 internal static class Seed
 {
-    public const int AllDocuments = 82;
+    /// <summary>82 pages of uSync content, the list of announcing decisions with its 5 decisions, and 76 demonstration procedures.</summary>
+    public const int AllDocuments = 164;
+    public const int Decisions = 5;
     public const int Articles = 20;
     public const int ColumnChildren = 21;
     public const int Directives = 6;

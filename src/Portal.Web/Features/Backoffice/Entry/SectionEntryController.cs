@@ -5,17 +5,11 @@ using Portal.Web.Features.Backoffice.Shell;
 namespace Portal.Web.Features.Backoffice.Entry;
 
 /// <summary>
-/// Sections whose own screens arrive with later work (procedures, forum, reports): the door is here, guarded like every
+/// Sections whose own screens arrive with later work (forum, reports): the door is here, guarded like every
 /// section, and says plainly what is available today instead of failing with a 404.
 /// </summary>
 public sealed class SectionEntryController : BackofficeController
 {
-    [HttpGet("/umbraco/thu-tuc-hanh-chinh")]
-    [BackofficeSection(Section.Procedures)]
-    public IActionResult Procedures() => Entry(Section.Procedures,
-        "Phân hệ này sẽ có màn hình nhập, cập nhật và công bố thủ tục hành chính theo quyết định công bố.",
-        "Trong lúc chờ, các bộ thủ tục được giao cho nhóm của bạn có thể soạn trong phân hệ Nội dung.");
-
     [HttpGet("/umbraco/dien-dan")]
     [BackofficeSection(Section.Forum)]
     public IActionResult Forum() => Entry(Section.Forum,
