@@ -32,6 +32,10 @@ public sealed partial class PageAccessibilityTests(PortalSiteFixture site) : ICl
         ["index-results"] = _ => "/ket-qua-chi-so/",
         ["search"] = _ => "/tim-kiem/",
         ["about"] = _ => "/gioi-thieu/",
+        ["procedure-finder"] = _ => "/thu-tuc-hanh-chinh/?linh-vuc=H%E1%BB%99%20t%E1%BB%8Bch",
+        ["procedure"] = _ => "/thu-tuc-hanh-chinh/1.001193",
+        ["procedure-abolished"] = _ => "/thu-tuc-hanh-chinh/1.000954",
+        ["procedure-print"] = _ => "/thu-tuc-hanh-chinh/1.001193?ban-in=1",
         ["not-found"] = _ => "/khong-co-trang-nay/",
     };
 

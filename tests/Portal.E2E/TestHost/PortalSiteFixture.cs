@@ -40,6 +40,14 @@ public sealed class PortalSiteFixture : IAsyncLifetime
             // Never leave the host half-started behind a failed launch (DisposeAsync stops it).
             await host;
         }
+
+        // The first page a host renders pays for JIT and view activation; on a busy 2-core CI machine that alone can
+        // exceed a browser navigation's 30 s, so the fixture pays it here with a patient client instead.
+        using var warm = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(3) };
+        foreach (var path in new[] { "/", "/khong-co-trang-nay/" })
+        {
+            using var _ = await warm.GetAsync(new Uri(path, UriKind.Relative));
+        }
     }
 
     public async Task DisposeAsync()

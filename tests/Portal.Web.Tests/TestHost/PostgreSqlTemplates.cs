@@ -20,8 +20,7 @@ internal static class PostgreSqlTemplates
 {
     private const string Prefix = "portal_web_tpl_";
 
-    private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, object> Locks = new(StringComparer.Ordinal);
+    private static readonly MadeOncePerKey Templates = new();
     private static readonly List<string> Made = [];
 
     static PostgreSqlTemplates() => AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
@@ -36,7 +35,7 @@ internal static class PostgreSqlTemplates
             return;
         }
 
-        var template = TemplateFor(templateName, templateSettings);
+        var template = Templates.Get(templateName, () => Make(templateSettings));
         var attempts = 0;
         while (true)
         {
@@ -58,43 +57,6 @@ internal static class PostgreSqlTemplates
         }
     }
 
-    private static string TemplateFor(string name, Dictionary<string, string?> settings)
-    {
-        object gate;
-        lock (Locks)
-        {
-            if (Templates.TryGetValue(name, out var made))
-            {
-                return made;
-            }
-
-            if (!Locks.TryGetValue(name, out gate!))
-            {
-                gate = new object();
-                Locks[name] = gate;
-            }
-        }
-
-        // One template at a time per combination; a failed start is not remembered, the next host tries again.
-        lock (gate)
-        {
-            lock (Locks)
-            {
-                if (Templates.TryGetValue(name, out var made))
-                {
-                    return made;
-                }
-            }
-
-            var database = Make(settings);
-            lock (Locks)
-            {
-                Templates[name] = database;
-            }
-
-            return database;
-        }
-    }
 
     private static string Make(Dictionary<string, string?> templateSettings)
     {

@@ -51,8 +51,7 @@ internal static class SeededSnapshots
         "Logging:",
     ];
 
-    private static readonly Dictionary<string, string> Templates = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, object> Locks = new(StringComparer.Ordinal);
+    private static readonly MadeOncePerKey Templates = new();
     private static readonly string Root = Directory.CreateTempSubdirectory("portal-web-templates-").FullName;
 
     static SeededSnapshots() => AppDomain.CurrentDomain.ProcessExit += (_, _) => TestServices.DeleteQuietly(Root);
@@ -75,7 +74,7 @@ internal static class SeededSnapshots
             return;
         }
 
-        File.Copy(TemplateFor(template), Path.Combine(dataDirectory, DatabaseFile));
+        File.Copy(Templates.Get(TemplateName(template), () => Make(template)), Path.Combine(dataDirectory, DatabaseFile));
     }
 
     /// <returns>The settings the template is made with, or null when these settings must seed from scratch.</returns>
@@ -127,44 +126,6 @@ internal static class SeededSnapshots
     private static string TemplateName(Dictionary<string, string?> settings) =>
         string.Join(";", TemplateKeys.Select(k => settings.TryGetValue(k, out var v) ? $"{k}={v}" : $"{k} unset"));
 
-    private static string TemplateFor(Dictionary<string, string?> settings)
-    {
-        var name = TemplateName(settings);
-        object gate;
-        lock (Locks)
-        {
-            if (Templates.TryGetValue(name, out var made))
-            {
-                return made;
-            }
-
-            if (!Locks.TryGetValue(name, out gate!))
-            {
-                gate = new object();
-                Locks[name] = gate;
-            }
-        }
-
-        // One template at a time per combination; a failed start is not remembered, the next host tries again.
-        lock (gate)
-        {
-            lock (Locks)
-            {
-                if (Templates.TryGetValue(name, out var made))
-                {
-                    return made;
-                }
-            }
-
-            var file = Make(settings);
-            lock (Locks)
-            {
-                Templates[name] = file;
-            }
-
-            return file;
-        }
-    }
 
     private static string Make(Dictionary<string, string?> settings)
     {

@@ -35,13 +35,9 @@ public sealed class ProcedureSiteController(SitePageBuilder sitePages, Published
         }
 
         // Statuses change at midnight (a decision's effective date) without any publish, so the validator carries the date.
-        var etag = new EntityTagHeaderValue(
-            $"\"p{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}-{snapshot.Today.DayNumber:x}\"", isWeak: true);
-        Response.Headers[HeaderNames.ETag] = etag.ToString();
-        Response.Headers[HeaderNames.CacheControl] = $"public, max-age={(long)BrowserMaxAge.TotalSeconds}";
-        Response.Headers[HeaderNames.LastModified] = routes.LastChangedAt.ToString("R");
-        if (Request.Headers.IfNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        if (PageValidators.Write(HttpContext,
+                $"\"p{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}-{snapshot.Today.DayNumber:x}\"",
+                BrowserMaxAge, routes.LastChangedAt))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }

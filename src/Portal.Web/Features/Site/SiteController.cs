@@ -19,15 +19,10 @@ public sealed class SiteController : Controller
         // Any published change anywhere can change a page's lists, so the validator is the tree's version plus the query;
         // a page showing placements by display window adds its period, which changes at a window edge without a publish.
         var period = routes.Resolve(path ?? string.Empty) is { } node ? await curation.PeriodAsync(node, cancellationToken) : null;
-        var etag = new EntityTagHeaderValue(
-            $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}\"",
-            isWeak: true);
         var maxAge = period?.Cap(BrowserMaxAge, curation.UtcNow) ?? BrowserMaxAge;
-        Response.Headers[HeaderNames.ETag] = etag.ToString();
-        Response.Headers[HeaderNames.CacheControl] = $"public, max-age={(long)Math.Ceiling(maxAge.TotalSeconds)}";
-        Response.Headers[HeaderNames.LastModified] = routes.LastChangedAt.ToString("R");
-        if (Request.Headers.IfNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(Request.Headers.IfNoneMatch, out var tags)
-            && tags.Any(t => t.Compare(etag, useStrongComparison: false)))
+        if (PageValidators.Write(HttpContext,
+                $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}\"",
+                maxAge, routes.LastChangedAt))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
