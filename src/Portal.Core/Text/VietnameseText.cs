@@ -20,4 +20,8 @@ public static class VietnameseText
 
         return normalized;
     }
+
+    /// <summary>Lower case, no diacritics (đ → d), words separated by single spaces: "Thủ tục" and "thu tuc" compare equal,
+    /// as people type on a phone without a Vietnamese keyboard. Site search, the column picker and the procedure finder use it.</summary>
+    public static string Fold(string? text) => string.IsNullOrEmpty(text) ? string.Empty : UrlSegment.From(text).Replace('-', ' ');
 }

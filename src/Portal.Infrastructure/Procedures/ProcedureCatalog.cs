@@ -184,7 +184,7 @@ public sealed class ProcedureCatalog(IDbContextFactory<PortalDbContext> contexts
             PostalResult = FieldValueRules.IsOn(Value(values, A.PostalResult)), DecisionNumber = Value(values, A.DecisionNumber),
             Status = state.Status, ReplacedByCode = state.ReplacedByCode, History = state.History, Keywords = keywords,
             Url = code.Length > 0 && setUrl is not null ? setUrl.TrimEnd('/') + "/" + code : treeUrl, TreeUrl = treeUrl,
-            FoldedText = VietnameseFolding.Fold(string.Join(" | ", new[] { name, code, field }.Concat(keywords).Concat(agencies).OfType<string>())),
+            FoldedText = VietnameseText.Fold(string.Join(" | ", new[] { name, code, field }.Concat(keywords).Concat(agencies).OfType<string>())),
         };
     }
 

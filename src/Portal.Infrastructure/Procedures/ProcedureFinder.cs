@@ -87,13 +87,13 @@ public sealed class ProcedureFinder(ProcedureCatalog catalog, PublishedRouteTree
             return snapshot.Procedures.ToList();
         }
 
-        var folded = VietnameseFolding.Fold(trimmed);
+        var folded = VietnameseText.Fold(trimmed);
         var words = folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return snapshot.Procedures
             .Where(p => Array.TrueForAll(words, w => p.FoldedText.Contains(w, StringComparison.Ordinal)))
             .Select(p => (Procedure: p, Rank: string.Equals(p.Code, trimmed, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(p.LocalCode, trimmed, StringComparison.OrdinalIgnoreCase) ? 0
-                : VietnameseFolding.Fold(p.Name).Contains(folded, StringComparison.Ordinal) ? 1 : 2))
+                : VietnameseText.Fold(p.Name).Contains(folded, StringComparison.Ordinal) ? 1 : 2))
             .OrderBy(r => r.Rank)
             .Select(r => r.Procedure)
             .ToList();

@@ -1,5 +1,4 @@
 using Portal.Core.Procedures;
-using Portal.Core.Text;
 
 namespace Portal.Core.Tests.Procedures;
 
@@ -91,12 +90,5 @@ public sealed class ProcedureLifecycleTests
         Assert.True(ProcedureLifecycle.TryParseChange(label, out var parsed));
         Assert.Equal(change, parsed);
         Assert.Equal(label, ProcedureLifecycle.Label(change));
-    }
-
-    [Fact]
-    public void Fold_RemovesTonesAndDiacritics()
-    {
-        Assert.Equal("dang ky khai sinh", VietnameseFolding.Fold("Đăng ký khai sinh"));
-        Assert.Equal("cap thi thuc", VietnameseFolding.Fold("Cấp thị thực"));
     }
 }

@@ -41,4 +41,13 @@ public sealed class VietnameseTextTests
         Assert.Equal("Chỉ đạo điều hành", result["tieuDe"]);
         Assert.Equal("Kon Tum", result["diaDanh"]);
     }
+
+    [Fact]
+    public void Fold_TonesDiacriticsCaseAndPunctuation_PlainWordsAsTypedWithoutAVietnameseKeyboard()
+    {
+        Assert.Equal("dang ky khai sinh", VietnameseText.Fold("Đăng ký khai sinh"));
+        Assert.Equal("cap thi thuc", VietnameseText.Fold("Cấp THỊ thực"));
+        Assert.Equal("1001193", VietnameseText.Fold("1.001193"));
+        Assert.Equal(string.Empty, VietnameseText.Fold(null));
+    }
 }

@@ -74,16 +74,7 @@ internal static class PostgreSqlTemplates
         var folder = TestServices.NewEmptyDataDirectory();
         try
         {
-            using (var factory = new PortalFactory(folder, settings))
-            {
-                // Creating a client starts the host: it migrates, seeds and runs every start-up service before answering.
-                using var client = factory.CreateClient();
-                using var health = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
-                if (!health.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"The seeded PostgreSQL template host answered /healthz with {(int)health.StatusCode}.");
-                }
-            }
+            SeededSnapshots.StartOnce(folder, settings, "seeded PostgreSQL template");
 
             // No session may stay connected to a template while a database is created from it.
             NpgsqlConnection.ClearAllPools();

@@ -132,16 +132,7 @@ internal static class SeededSnapshots
         var folder = TestServices.NewEmptyDataDirectory();
         try
         {
-            using (var factory = new PortalFactory(folder, settings))
-            {
-                // Creating a client starts the host: it migrates, seeds and runs every start-up service before answering.
-                using var client = factory.CreateClient();
-                using var health = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
-                if (!health.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"The seeded template host answered /healthz with {(int)health.StatusCode}.");
-                }
-            }
+            StartOnce(folder, settings, "seeded template");
 
             var file = Path.Combine(Root, $"seeded-{Guid.NewGuid():N}.db");
             var database = Path.Combine(folder, DatabaseFile);
@@ -164,6 +155,20 @@ internal static class SeededSnapshots
         finally
         {
             TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    /// <summary>Starts a host on <paramref name="folder"/> once and stops it: a real first start (migrations, seed, start-up services).</summary>
+    internal static void StartOnce(string folder, Dictionary<string, string?> settings, string what)
+    {
+        using var factory = new PortalFactory(folder, settings);
+
+        // Creating a client starts the host: it migrates, seeds and runs every start-up service before answering.
+        using var client = factory.CreateClient();
+        using var health = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
+        if (!health.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The {what} host answered /healthz with {(int)health.StatusCode}.");
         }
     }
 }

@@ -101,7 +101,7 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
     /// <summary>Search over page titles and summaries, with or without diacritics.</summary>
     public async Task<Paged<ListItem>> SearchAsync(string query, int page, CancellationToken cancellationToken)
     {
-        var terms = Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var terms = VietnameseText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (terms.Length == 0 || routes.Root is not { } root)
         {
             return new Paged<ListItem>([], 1, 1, 0);
@@ -111,7 +111,7 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
         var hits = new List<ListItem>();
         foreach (var item in await ItemsAsync(nodes, cancellationToken))
         {
-            var text = Fold(item.Title + " " + item.Summary);
+            var text = VietnameseText.Fold(item.Title + " " + item.Summary);
             if (terms.All(t => text.Contains(t, StringComparison.Ordinal)))
             {
                 hits.Add(item);
@@ -120,7 +120,4 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
 
         return Paginate(hits.OrderByDescending(h => h.Date).ToList(), page);
     }
-
-    /// <summary>Lower case, no diacritics, words separated by single spaces: "Thủ tục" and "thu tuc" compare equal.</summary>
-    public static string Fold(string text) => UrlSegment.From(text).Replace('-', ' ');
 }

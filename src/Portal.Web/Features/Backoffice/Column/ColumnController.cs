@@ -93,7 +93,7 @@ public sealed class ColumnController : BackofficeController
         var picked = placements.Select(p => p.ItemKey).ToHashSet();
         var found = string.IsNullOrWhiteSpace(query) ? [] : routes.Reachable()
             .Where(r => r.Node.ContentTypeAlias is "article" or "directive" && !picked.Contains(r.Node.Key)
-                && Site.SiteListings.Fold(r.Node.Name).Contains(Site.SiteListings.Fold(query.Trim()), StringComparison.Ordinal))
+                && Core.Text.VietnameseText.Fold(r.Node.Name).Contains(Core.Text.VietnameseText.Fold(query.Trim()), StringComparison.Ordinal))
             .OrderByDescending(r => r.Node.UpdatedAt)
             .Take(SearchLimit)
             .Select(r => new SearchHit(r.Node.Key, r.Node.Name, UnitOf(routes, r.Node.Key), r.Node.UpdatedAt))
