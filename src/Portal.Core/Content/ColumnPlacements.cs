@@ -54,7 +54,7 @@ public static class ColumnPlacements
         var elements = new Dictionary<Guid, JsonObject>();
         foreach (var element in (root["contentData"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (KeyOf(element["key"] ?? element["udi"]) is { } key)
+            if (BlockListValue.KeyOf(element["key"] ?? element["udi"]) is { } key)
             {
                 elements.TryAdd(key, element);
             }
@@ -64,7 +64,7 @@ public static class ColumnPlacements
         var seen = new HashSet<Guid>();
         foreach (var entry in LayoutOf(root).OfType<JsonObject>())
         {
-            if (KeyOf(entry["contentKey"] ?? entry["contentUdi"]) is not { } key || !seen.Add(key) || !elements.TryGetValue(key, out var element)
+            if (BlockListValue.KeyOf(entry["contentKey"] ?? entry["contentUdi"]) is not { } key || !seen.Add(key) || !elements.TryGetValue(key, out var element)
                 || ValueOf(element, ItemAlias) is not JsonValue itemValue || !itemValue.TryGetValue<string>(out var udi)
                 || !DocumentUdi.TryParse(udi, out var itemKey))
             {
@@ -122,11 +122,11 @@ public static class ColumnPlacements
         var before = Parse(previous);
         var old = ParseObject(previous);
         var oldElements = (old?["contentData"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(e => (Key: KeyOf(e["key"]), Element: e)).Where(e => e.Key is not null && e.Element["values"] is JsonArray)
+            .Select(e => (Key: BlockListValue.KeyOf(e["key"]), Element: e)).Where(e => e.Key is not null && e.Element["values"] is JsonArray)
             .GroupBy(e => e.Key!.Value).ToDictionary(g => g.Key, g => g.First().Element);
-        var oldLayout = LayoutOf(old ?? []).OfType<JsonObject>().Select(e => (Key: KeyOf(e["contentKey"]), Entry: e))
+        var oldLayout = LayoutOf(old ?? []).OfType<JsonObject>().Select(e => (Key: BlockListValue.KeyOf(e["contentKey"]), Entry: e))
             .Where(e => e.Key is not null).GroupBy(e => e.Key!.Value).ToDictionary(g => g.Key, g => g.First().Entry);
-        var oldSettings = (old?["settingsData"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (Key: KeyOf(s["key"]), Settings: s))
+        var oldSettings = (old?["settingsData"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (Key: BlockListValue.KeyOf(s["key"]), Settings: s))
             .Where(s => s.Key is not null).GroupBy(s => s.Key!.Value).ToDictionary(g => g.Key, g => g.First().Settings);
 
         var list = placements.ToList();
@@ -150,7 +150,7 @@ public static class ColumnPlacements
 
             contentData.Add(ElementFor(placement, key, oldElements.GetValueOrDefault(key)));
             expose.Add(new JsonObject { ["contentKey"] = key.ToString(), ["culture"] = null, ["segment"] = null });
-            var settingsKey = oldLayout.GetValueOrDefault(key) is { } entry ? KeyOf(entry["settingsKey"]) : null;
+            var settingsKey = oldLayout.GetValueOrDefault(key) is { } entry ? BlockListValue.KeyOf(entry["settingsKey"]) : null;
             if (settingsKey is { } sk && oldSettings.TryGetValue(sk, out var settings))
             {
                 settingsData.Add(settings.DeepClone());
@@ -287,17 +287,4 @@ public static class ColumnPlacements
         DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
         _ => value,
     };
-
-    /// <summary>Block keys come as GUIDs (Umbraco 15+) or as <c>umb://element/…</c> UDIs (older values).</summary>
-    private static Guid? KeyOf(JsonNode? node)
-    {
-        var text = node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
-        if (text is null)
-        {
-            return null;
-        }
-
-        var slash = text.LastIndexOf('/');
-        return Guid.TryParse(slash >= 0 ? text[(slash + 1)..] : text, out var key) ? key : null;
-    }
 }

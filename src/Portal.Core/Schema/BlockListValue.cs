@@ -126,15 +126,18 @@ public static class BlockListValue
         _ => node.ToJsonString(Compact),
     };
 
-    private static Guid? KeyOf(JsonNode? node)
+    /// <summary>
+    /// A block, element type or settings key as stored: a GUID (Umbraco 15+) or an <c>umb://element/…</c> UDI (older
+    /// values and exports); null when the node is missing or not a string. Every reader of block values uses this one.
+    /// </summary>
+    public static Guid? KeyOf(JsonNode? node)
     {
-        var text = node?.GetValue<string>();
+        var text = node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
         if (text is null)
         {
             return null;
         }
 
-        // umb://element/{32 hex} in older exports.
         var slash = text.LastIndexOf('/');
         return Guid.TryParse(slash >= 0 ? text[(slash + 1)..] : text, out var key) ? key : null;
     }

@@ -164,13 +164,13 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
         var layout = persisted?["layout"]?.AsObject().Select(p => p.Value).OfType<JsonArray>().FirstOrDefault() ?? [];
         foreach (var entry in layout.OfType<JsonObject>())
         {
-            var contentKey = KeyOf(entry["contentKey"] ?? entry["contentUdi"]);
+            var contentKey = BlockListValue.KeyOf(entry["contentKey"] ?? entry["contentUdi"]);
             if (contentKey is null || !contentData.TryGetValue(contentKey.Value, out var content))
             {
                 continue;
             }
 
-            var settingsKey = KeyOf(entry["settingsKey"] ?? entry["settingsUdi"]);
+            var settingsKey = BlockListValue.KeyOf(entry["settingsKey"] ?? entry["settingsUdi"]);
             items.Add(new JsonObject
             {
                 ["content"] = await ElementAsync(content, shape, cancellationToken),
@@ -184,7 +184,7 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
 
     private async Task<JsonObject> ElementAsync(JsonObject element, DeliveryShape shape, CancellationToken cancellationToken)
     {
-        var typeKey = KeyOf(element["contentTypeKey"]);
+        var typeKey = BlockListValue.KeyOf(element["contentTypeKey"]);
         var elementType = schema.ContentTypes.FirstOrDefault(t => t.Key == typeKey);
         var values = element["values"] is JsonArray list
             ? list.OfType<JsonObject>().Where(v => v["alias"] is not null)
@@ -210,7 +210,7 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
         return new JsonObject
         {
             ["contentType"] = elementType?.Alias,
-            ["id"] = KeyOf(element["key"] ?? element["udi"]),
+            ["id"] = BlockListValue.KeyOf(element["key"] ?? element["udi"]),
             ["properties"] = properties,
         };
     }
@@ -257,26 +257,13 @@ public sealed class DeliveryContentBuilder(PublishedRouteTree routes, PublishedC
         var map = new Dictionary<Guid, JsonObject>();
         foreach (var element in (data as JsonArray ?? []).OfType<JsonObject>())
         {
-            if (KeyOf(element["key"] ?? element["udi"]) is { } key)
+            if (BlockListValue.KeyOf(element["key"] ?? element["udi"]) is { } key)
             {
                 map[key] = element;
             }
         }
 
         return map;
-    }
-
-    /// <summary>Block keys come as GUIDs (Umbraco 15+) or as <c>umb://element/…</c> UDIs (older exports).</summary>
-    private static Guid? KeyOf(JsonNode? node)
-    {
-        var text = node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
-        if (text is null)
-        {
-            return null;
-        }
-
-        var slash = text.LastIndexOf('/');
-        return Guid.TryParse(slash >= 0 ? text[(slash + 1)..] : text, out var key) ? key : null;
     }
 
     private static string? ValueText(JsonNode? node) => node switch
