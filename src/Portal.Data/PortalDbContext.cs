@@ -37,6 +37,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Portal.Core.Media.MediaItem> MediaItems => Set<Portal.Core.Media.MediaItem>();
+    public DbSet<Portal.Core.Forum.Question> ForumQuestions => Set<Portal.Core.Forum.Question>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

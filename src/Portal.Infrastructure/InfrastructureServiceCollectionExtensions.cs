@@ -72,6 +72,7 @@ public static class InfrastructureServiceCollectionExtensions
         AddHybridCache(services, configuration);
         Webhooks.WebhookServiceCollectionExtensions.AddPortalWebhooks(services, configuration);
         Notifications.NotificationServiceCollectionExtensions.AddPortalNotifications(services, configuration);
+        Forum.ForumRegistration.AddForum(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();

@@ -112,7 +112,7 @@ public sealed class UserGroupCatalog(IDbContextFactory<PortalDbContext> contexts
                 continue;
             }
 
-            string[] sections = [Section.Content, Section.Media];
+            string[] sections = [Section.Content, Section.Media, Section.Forum];
             db.UserGroups.Add(new UserGroup(Guid.NewGuid(), editors, $"Biên tập viên – {unit.Edition.Name}", sections, EditorPermissions, false, [unit.Key], unit.Key));
             db.UserGroups.Add(new UserGroup(Guid.NewGuid(), approvers, $"Người duyệt – {unit.Edition.Name}", sections, ApproverPermissions, false, [unit.Key], unit.Key));
         }

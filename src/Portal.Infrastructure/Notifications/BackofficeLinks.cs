@@ -11,5 +11,8 @@ public sealed class BackofficeLinks(string? applicationUrl)
 
     private readonly string root = (applicationUrl ?? string.Empty).Trim().TrimEnd('/');
 
+    /// <summary>The site's configured address (no trailing slash); empty when not configured, which leaves links relative.</summary>
+    public string Site => root;
+
     public string Document(Guid key) => $"{root}/umbraco/section/content/workspace/document/edit/{key}";
 }

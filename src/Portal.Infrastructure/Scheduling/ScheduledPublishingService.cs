@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Workflow;
@@ -27,60 +26,14 @@ public sealed class SchedulerOptions
 /// SchedulingPublisher role). Optimistic concurrency would already make a double run harmless; the lease saves the
 /// duplicated reads and the concurrency failures of every node racing for the same due editions.
 /// </summary>
-public sealed partial class ScheduledPublishingService(ContentPublishing publishing, NodeLeases leases, IOptions<SchedulerOptions> options,
-    TimeProvider clock, ILogger<ScheduledPublishingService> logger) : BackgroundService
+public sealed class ScheduledPublishingService(ContentPublishing publishing, NodeLeases leases, IOptions<SchedulerOptions> options,
+    TimeProvider clock, ILogger<ScheduledPublishingService> logger) : LeasedPeriodicService(leases, clock, logger)
 {
     public const string LeaseName = "scheduler";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.Interval;
+    protected override string Lease => LeaseName;
 
-        // Renewed once per interval, so it must outlast a few intervals; a dead holder is replaced within three.
-        var leaseDuration = interval * 3;
-        using var timer = new PeriodicTimer(interval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    if (await leases.HoldAsync(LeaseName, leaseDuration, stoppingToken))
-                    {
-                        await publishing.RunDueScheduleAsync(stoppingToken);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRunFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await ReleaseAsync();
-            throw;
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    /// <summary>On a clean shutdown (a rolling deploy) another node takes over at its next tick, well inside the promise, not at expiry.</summary>
-    private async Task ReleaseAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await leases.ReleaseAsync(LeaseName, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            // Best effort: the lease expires by itself.
-            LogReleaseFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled publishing run failed; it runs again at the next tick")]
-    private static partial void LogRunFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Releasing the scheduler lease at shutdown failed; it expires by itself")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => publishing.RunDueScheduleAsync(cancellationToken);
 }

@@ -38,6 +38,7 @@ public sealed partial class ContentStartup(
             await ImportSchemaAsync(options, cancellationToken);
             await seeder.SeedAsync(options.UsyncFolder, cancellationToken);
             routes = await caches.WarmAsync(cancellationToken);
+            await seeder.SeedForumAsync(cancellationToken);
         }
         else
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Portal.Core.Access;
 using Portal.Core.Workflow;
+using Portal.Infrastructure.Forum;
 using Portal.Infrastructure.Procedures.Import;
 using Portal.Infrastructure.Usync;
 
@@ -8,10 +9,11 @@ namespace Portal.Infrastructure.Startup;
 
 /// <summary>
 /// The demonstration content of a first start: the uSync content (home, units, news…), then the demonstration procedures
-/// in the national portal's JSON format, through the same import an editor uses, so the seed proves the import too.
+/// in the national portal's JSON format, through the same import an editor uses, so the seed proves the import too;
+/// once the units are live, the demonstration forum questions.
 /// </summary>
 public sealed partial class DemoContentSeeder(UsyncContentImporter contentImporter, EditionInput input, ProcedureImportService procedures,
-    ILogger<DemoContentSeeder> logger)
+    ForumDemoSeeder forum, ILogger<DemoContentSeeder> logger)
 {
     /// <summary>Relative to the uSync folder: demonstration data, not an official procedure set (README says so).</summary>
     public const string ProcedureSeedFile = "Procedures/procedures.json";
@@ -39,6 +41,9 @@ public sealed partial class DemoContentSeeder(UsyncContentImporter contentImport
             LogWarning(logger, $"procedure {line.Code} at {line.Position}: {line.Reason}");
         }
     }
+
+    /// <summary>Questions are assigned to live unit pages, so this runs after the route tree has loaded the seeded content.</summary>
+    public Task SeedForumAsync(CancellationToken cancellationToken) => forum.SeedAsync(cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Part} import: {Summary}")]
     private static partial void LogReport(ILogger logger, string part, string summary);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Infrastructure.Leases;
@@ -21,11 +20,17 @@ public enum WebhookTickOutcome
 /// <c>webhooks</c> lease fires (Umbraco fires only on its SchedulingPublisher server), so a request goes out once even
 /// with several nodes; if that node dies, another takes over when the lease expires.
 /// </summary>
-public sealed partial class WebhookFiring(WebhookFiringJob job, NodeLeases leases, IOptions<WebhookFiringOptions> options, TimeProvider clock,
-    ILogger<WebhookFiring> logger) : BackgroundService
+public sealed class WebhookFiring(WebhookFiringJob job, NodeLeases leases, IOptions<WebhookFiringOptions> options, TimeProvider clock,
+    ILogger<WebhookFiring> logger) : LeasedPeriodicService(leases, clock, logger)
 {
     public const string LeaseName = "webhooks";
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan FixedLeaseDuration = TimeSpan.FromSeconds(30);
+
+    protected override string Lease => LeaseName;
+
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override TimeSpan LeaseDuration => FixedLeaseDuration;
 
     public async Task<WebhookTickOutcome> TickAsync(CancellationToken cancellationToken)
     {
@@ -35,62 +40,25 @@ public sealed partial class WebhookFiring(WebhookFiringJob job, NodeLeases lease
             return WebhookTickOutcome.Disabled;
         }
 
-        if (!await leases.HoldAsync(LeaseName, LeaseDuration, cancellationToken))
+        if (!await Leases.HoldAsync(LeaseName, LeaseDuration, cancellationToken))
         {
             return WebhookTickOutcome.NotLeaseHolder;
         }
 
-        if (settings.Enabled)
+        await RunOnceAsync(cancellationToken);
+        return WebhookTickOutcome.Ran;
+    }
+
+    /// <summary>Disabled webhooks never take the lease, so a node that has them on can.</summary>
+    protected override Task TickCoreAsync(CancellationToken cancellationToken) => TickAsync(cancellationToken);
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        if (job.Settings.Enabled)
         {
             await job.SendDueAsync(cancellationToken);
         }
 
         await job.CleanupIfDueAsync(cancellationToken);
-        return WebhookTickOutcome.Ran;
     }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await TickAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogTickFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            await ReleaseAsync();
-            throw;
-        }
-    }
-
-    /// <summary>On a clean shutdown another node can take over at its next tick rather than after the lease runs out.</summary>
-    private async Task ReleaseAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await leases.ReleaseAsync(LeaseName, timeout.Token);
-        }
-        catch (Exception ex)
-        {
-            // Best effort: the lease expires by itself.
-            LogReleaseFailed(logger, ex);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook firing failed; trying again at the next tick")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Releasing the webhooks lease at shutdown failed; it expires by itself")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
 }

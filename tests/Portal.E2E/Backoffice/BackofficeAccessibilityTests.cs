@@ -18,6 +18,8 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
         { "column", BackofficeUsers.Newspaper },
         { "media", BackofficeUsers.UnitEditors },
         { "media-item", BackofficeUsers.UnitEditors },
+        { "forum", "homeAffairs" },
+        { "forum-unit", BackofficeUsers.UnitEditors },
         { "users", BackofficeUsers.Administrators },
         { "settings", BackofficeUsers.Administrators },
     };
@@ -47,6 +49,7 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
                 "directives" => "/umbraco/chi-dao-dieu-hanh",
                 "column" => "/umbraco/chuyen-trang-cchc",
                 "media" => "/umbraco/media",
+                "forum" or "forum-unit" => "/umbraco/dien-dan",
                 "users" => "/umbraco/nguoi-dung",
                 "settings" => "/umbraco/cai-dat",
                 _ => throw new ArgumentOutOfRangeException(nameof(screen)),

@@ -36,6 +36,10 @@ public sealed partial class PageAccessibilityTests(PortalSiteFixture site) : ICl
         ["procedure"] = _ => "/thu-tuc-hanh-chinh/1.001193",
         ["procedure-abolished"] = _ => "/thu-tuc-hanh-chinh/1.000954",
         ["procedure-print"] = _ => "/thu-tuc-hanh-chinh/1.001193?ban-in=1",
+        ["forum"] = _ => "/dien-dan",
+        ["forum-ask"] = _ => "/dien-dan/hoi",
+        ["forum-track"] = _ => "/dien-dan/tra-cuu",
+        ["forum-statistics"] = _ => "/dien-dan/thong-ke",
         ["not-found"] = _ => "/khong-co-trang-nay/",
     };
 

@@ -193,7 +193,7 @@ public sealed class WebhookFiringTests : IAsyncLifetime
 
         // The first node goes silent; once its lease has run out the second takes the job over.
         var late = await second.CreatePublishedAsync("article", column, "Bài viết sau khi nút thứ nhất dừng");
-        first.Clock.Advance(WebhookFiring.LeaseDuration + TimeSpan.FromSeconds(1));
+        first.Clock.Advance(WebhookFiring.FixedLeaseDuration + TimeSpan.FromSeconds(1));
         await second.Services.GetRequiredService<Outbox.OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None);
         Assert.Equal(WebhookTickOutcome.Ran, await second.Firing.TickAsync(CancellationToken.None));
         Assert.Equal(WebhookTickOutcome.NotLeaseHolder, await first.Firing.TickAsync(CancellationToken.None));

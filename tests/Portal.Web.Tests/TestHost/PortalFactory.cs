@@ -60,11 +60,19 @@ internal static class TestServices
 
     /// <summary>A connection string to a database that does not exist yet; migrations create it.</summary>
     public static string NewPostgreSqlDatabase() =>
-        new NpgsqlConnectionStringBuilder(PostgreSql) { Database = "portal_web_" + Guid.NewGuid().ToString("N"), Pooling = false }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgreSql) { Database = "portal_web_" + Guid.NewGuid().ToString("N") }.ConnectionString;
 
     public static async Task DropPostgreSqlDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+
+        // The hosts pool their connections (as in production: a new server process per query would make every PostgreSQL test
+        // crawl); the idle ones go first, so the server's connection slots are not held by databases that no longer exist.
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgreSql) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);

@@ -69,7 +69,7 @@ internal static class PostgreSqlTemplates
         var settings = new Dictionary<string, string?>(templateSettings, StringComparer.OrdinalIgnoreCase)
         {
             ["Portal:Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(TestServices.PostgreSql) { Database = database, Pooling = false }.ConnectionString,
+            ["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(TestServices.PostgreSql) { Database = database }.ConnectionString,
         };
         var folder = TestServices.NewEmptyDataDirectory();
         try

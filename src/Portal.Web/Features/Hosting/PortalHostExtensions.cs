@@ -13,6 +13,7 @@ using Portal.Web.Features.CommandLine;
 using Portal.Web.Features.Compression;
 using Portal.Web.Features.Delivery;
 using Portal.Web.Features.Feeds;
+using Portal.Web.Features.Forum;
 using Portal.Web.Features.Health;
 using Portal.Web.Features.Management;
 using Portal.Web.Features.Media;
@@ -67,6 +68,7 @@ public static class PortalHostExtensions
         builder.Services.AddManagementApi(builder.Configuration);
         builder.Services.AddMediaLibrary(builder.Configuration, paths);
         builder.Services.AddBackoffice();
+        builder.Services.AddForumSite(builder.Configuration);
         return builder;
     }
 

@@ -71,7 +71,7 @@ public abstract class PublishedPage
 
     public DateTime UpdatedAt => Node.UpdatedAt;
 
-    public string Title => Text("title") ?? Text("unitName") ?? Content.Name;
+    public virtual string Title => Text("title") ?? Text("unitName") ?? Content.Name;
 
     public string? Text(string alias) => Content.Text(alias);
 

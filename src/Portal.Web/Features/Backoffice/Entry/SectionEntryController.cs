@@ -5,17 +5,11 @@ using Portal.Web.Features.Backoffice.Shell;
 namespace Portal.Web.Features.Backoffice.Entry;
 
 /// <summary>
-/// Sections whose own screens arrive with later work (forum, reports): the door is here, guarded like every
+/// Sections whose own screens arrive with later work (reports): the door is here, guarded like every
 /// section, and says plainly what is available today instead of failing with a 404.
 /// </summary>
 public sealed class SectionEntryController : BackofficeController
 {
-    [HttpGet("/umbraco/dien-dan")]
-    [BackofficeSection(Section.Forum)]
-    public IActionResult Forum() => Entry(Section.Forum,
-        "Phân hệ này sẽ có hàng đợi kiểm duyệt câu hỏi, phân công đơn vị trả lời và theo dõi thời hạn.",
-        "Diễn đàn trao đổi đang được xây dựng.");
-
     [HttpGet("/umbraco/bao-cao")]
     [BackofficeSection(Section.Reports)]
     public IActionResult Reports() => Entry(Section.Reports,
