@@ -95,12 +95,14 @@ public sealed class ForumAskController(ForumFrame frame, ForumAsking asking, For
 
     [HttpPost(ForumPaths.Track, Order = ForumSiteController.RouteOrder)]
     [ValidateAntiForgeryToken]
+    [EnableRateLimiting(ForumTrackRateLimit.Name)]
     public async Task<IActionResult> Track([FromForm] string? code, [FromForm] string? contact, CancellationToken cancellationToken) =>
         await TrackPageAsync(new ForumTrackPage { Heading = TrackHeading, Code = code, Contact = contact, Searched = true },
             await asking.TrackAsync(code, contact, cancellationToken), cancellationToken);
 
     [HttpPost(ForumPaths.Track + "/mo-lai", Order = ForumSiteController.RouteOrder)]
     [ValidateAntiForgeryToken]
+    [EnableRateLimiting(ForumTrackRateLimit.Name)]
     public async Task<IActionResult> Reopen([FromForm] string? code, [FromForm] string? contact, [FromForm] string? reason,
         CancellationToken cancellationToken)
     {
@@ -117,6 +119,7 @@ public sealed class ForumAskController(ForumFrame frame, ForumAsking asking, For
 
     [HttpPost(ForumPaths.Track + "/dong", Order = ForumSiteController.RouteOrder)]
     [ValidateAntiForgeryToken]
+    [EnableRateLimiting(ForumTrackRateLimit.Name)]
     public async Task<IActionResult> Close([FromForm] string? code, [FromForm] string? contact, CancellationToken cancellationToken)
     {
         var (status, question) = await asking.CloseAsync(code, contact, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);

@@ -11,7 +11,11 @@ internal static class ForumSiteRegistration
         services.AddSingleton<ForumFrame>();
         services.AddSingleton<ForumAnswerViews>();
         services.Configure<RouteOptions>(o => o.ConstraintMap[TrackingCodeRouteConstraint.Name] = typeof(TrackingCodeRouteConstraint));
-        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, ForumAskRateLimit>(ForumAskRateLimit.Name));
+        services.Configure<RateLimiterOptions>(o =>
+        {
+            o.AddPolicy<string, ForumAskRateLimit>(ForumAskRateLimit.Name);
+            o.AddPolicy<string, ForumTrackRateLimit>(ForumTrackRateLimit.Name);
+        });
         return services;
     }
 }

@@ -38,4 +38,31 @@ public sealed class ForumRateLimitTests
             TestServices.DeleteQuietly(folder);
         }
     }
+
+    [Fact]
+    public async Task Track_MoreThanThirtyLookUpsFromOneAddress_429AndTheThirtyFirstIsNotAnswered()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var guess = new Dictionary<string, string> { ["code"] = "PAKN-2026-000001", ["contact"] = "0900000000" };
+
+            for (var attempt = 0; attempt < 30; attempt++)
+            {
+                using var answered = await PostAsync(client, ForumPaths.Track, ForumPaths.Track, guess);
+                Assert.NotEqual(HttpStatusCode.TooManyRequests, answered.StatusCode);
+            }
+
+            using var refused = await PostAsync(client, ForumPaths.Track, ForumPaths.Track, guess);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Contains("Bạn đã tra cứu quá nhiều lần", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
 }
