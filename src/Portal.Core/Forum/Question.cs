@@ -557,11 +557,7 @@ public sealed class Question
 
     private void StartAssignment(Guid unitKey, string unitName, ForumPolicy policy, WorkingCalendar calendar, DateTime at)
     {
-        if (Status == QuestionStatus.Published || !IsConfirmed)
-        {
-            PublishedAt ??= at;
-        }
-
+        // Only published questions are assigned or transferred, so the publication date is already set.
         Status = QuestionStatus.Assigned;
         AssignedUnitKey = unitKey;
         AssignedUnitName = unitName;
