@@ -73,6 +73,7 @@ public static class InfrastructureServiceCollectionExtensions
         Webhooks.WebhookServiceCollectionExtensions.AddPortalWebhooks(services, configuration);
         Notifications.NotificationServiceCollectionExtensions.AddPortalNotifications(services, configuration);
         Forum.ForumRegistration.AddForum(services, configuration);
+        Search.SearchRegistration.AddPortalSearch(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();

@@ -12,6 +12,7 @@ return args switch
     ["static", var root, var port] => await StaticFileServer.RunAsync(root, int.Parse(port, CultureInfo.InvariantCulture)),
     ["image", .. var rest] => await ImageBenchmark.RunAsync(int.Parse(rest.FirstOrDefault() ?? "10", CultureInfo.InvariantCulture)),
     ["procedures-file", var count, var path] => await ProcedureFileGenerator.RunAsync(int.Parse(count, CultureInfo.InvariantCulture), path),
+    ["search", var folder, .. var rest] => SearchBenchmark.Run(Path.GetFullPath(folder), int.Parse(rest.FirstOrDefault() ?? "2000", CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
     Console.Error.WriteLine("       static <folder> <port>   (serves a folder with Kestrel's static files; used by scripts/bench-http.sh)");
     Console.Error.WriteLine("       image [runs]             (a 4000×3000 JPEG to 800 px WebP through the image URL cache, cold and cached)");
     Console.Error.WriteLine("       procedures-file N <path> (writes N national-portal records for the procedure import benchmark)");
+    Console.Error.WriteLine("       search <index folder> [N] (N site-search queries with facets and highlights on a built public index)");
     return 2;
 }
 

@@ -30,7 +30,7 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         {
             foreach (var consumer in all.Where(c => c.Scope == ConsumerScope.Node))
             {
-                nodeCursors[consumer.Name] = lastAppliedId;
+                nodeCursors[consumer.Name] = consumer is IResumableConsumer { ResumeAfter: { } saved } && saved < lastAppliedId ? saved : lastAppliedId;
             }
 
             nodeConsumersStarted = true;
@@ -147,6 +147,7 @@ public sealed partial class OutboxDispatcher(OutboxStore store, IEnumerable<ICon
         if (consumer.Scope == ConsumerScope.Node)
         {
             nodeCursors[consumer.Name] = cursor;
+            (consumer as IResumableConsumer)?.Reached(cursor);
         }
         else
         {

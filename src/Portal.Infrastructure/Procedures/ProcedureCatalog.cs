@@ -84,6 +84,15 @@ public sealed class ProcedureCatalog(IDbContextFactory<PortalDbContext> contexts
 
     public void Dispose() => gate.Dispose();
 
+    /// <summary>The live procedure set's URL (<c>/thu-tuc-hanh-chinh/</c>), where procedures are addressed by code.</summary>
+    public static string? SetUrl(PublishedRouteTree routes) =>
+        routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == A.SetType) is { } set
+            ? routes.UrlOf(set.Key) : null;
+
+    /// <summary>A procedure's public address: by code below the set (<c>/thu-tuc-hanh-chinh/1.001194</c>), else its tree URL.</summary>
+    public static string PublicUrl(string code, string? setUrl, string treeUrl) =>
+        code.Length > 0 && setUrl is not null ? setUrl.TrimEnd('/') + "/" + code : treeUrl;
+
     private DateOnly Today() => DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime));
 
     private async Task<ProcedureCatalogSnapshot> BuildAsync(DateOnly today, CancellationToken cancellationToken)
@@ -98,8 +107,7 @@ public sealed class ProcedureCatalog(IDbContextFactory<PortalDbContext> contexts
             rows = (await query.ToListAsync(cancellationToken)).Select(r => (r.Key, r.ContentTypeAlias, r.Name, r.Values)).ToList();
         }
 
-        var setUrl = routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == A.SetType) is { } set
-            ? routes.UrlOf(set.Key) : null;
+        var setUrl = SetUrl(routes);
         var decisions = new List<ProcedureDecisionEntry>();
         var legal = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var procedures = new List<(Guid Key, string Name, string TreeUrl, IReadOnlyDictionary<string, string> Values)>();
@@ -183,7 +191,7 @@ public sealed class ProcedureCatalog(IDbContextFactory<PortalDbContext> contexts
             OnlineLevel = List(values, A.OnlineLevel).FirstOrDefault(), Postal = FieldValueRules.IsOn(Value(values, A.Postal)),
             PostalResult = FieldValueRules.IsOn(Value(values, A.PostalResult)), DecisionNumber = Value(values, A.DecisionNumber),
             Status = state.Status, ReplacedByCode = state.ReplacedByCode, History = state.History, Keywords = keywords,
-            Url = code.Length > 0 && setUrl is not null ? setUrl.TrimEnd('/') + "/" + code : treeUrl, TreeUrl = treeUrl,
+            Url = PublicUrl(code, setUrl, treeUrl), TreeUrl = treeUrl,
             FoldedText = VietnameseText.Fold(string.Join(" | ", new[] { name, code, field }.Concat(keywords).Concat(agencies).OfType<string>())),
         };
     }

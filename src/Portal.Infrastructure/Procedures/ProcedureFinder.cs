@@ -1,6 +1,7 @@
 using Portal.Core.Procedures;
 using Portal.Core.Text;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Search;
 
 namespace Portal.Infrastructure.Procedures;
 
@@ -31,7 +32,7 @@ public sealed record ProcedureFinderResult(IReadOnlyList<ProcedureEntry> Items, 
 /// Free text plus facets over the catalog. Each facet's counts are taken over the results filtered by the other facets
 /// (not by itself), so every count says how many results choosing that value would show.
 /// </summary>
-public sealed class ProcedureFinder(ProcedureCatalog catalog, PublishedRouteTree routes)
+public sealed class ProcedureFinder(ProcedureCatalog catalog, PublishedRouteTree routes, SiteSearch search)
 {
     private static readonly string[] LevelOrder = ["Cấp tỉnh", "Cấp huyện", "Cấp xã", "Cấp bộ", "Cơ quan khác"];
     private static readonly string[] OnlineOrder = ["Toàn trình", "Một phần", "Mức độ 4", "Mức độ 3", "Mức độ 2", "Mức độ 1"];
@@ -54,7 +55,7 @@ public sealed class ProcedureFinder(ProcedureCatalog catalog, PublishedRouteTree
     {
         ArgumentNullException.ThrowIfNull(query);
         var snapshot = await catalog.CurrentAsync(cancellationToken);
-        var candidates = Match(snapshot, query.Text);
+        var candidates = Match(snapshot, query.Text, search);
         var filters = AllFacets.ToDictionary(f => f, f => Filter(f, query));
         bool Passes(ProcedureEntry p, ProcedureFacet? except) => filters.All(f => f.Key == except || f.Value(p));
 
@@ -76,15 +77,22 @@ public sealed class ProcedureFinder(ProcedureCatalog catalog, PublishedRouteTree
         UnitKey(value) is { } key ? routes.Find(key)?.Name ?? value : value;
 
     /// <summary>
-    /// Every word of the query, without diacritics, must occur; a whole code match ranks first, then names containing the
-    /// whole phrase. Otherwise the catalog's Vietnamese order of names stands.
+    /// The public index's ranking (Vietnamese analysis, synonyms, whole codes first) over the catalog's procedures. While the
+    /// index is not ready, every word of the query, without diacritics, must occur; a whole code match ranks first, then
+    /// names containing the whole phrase, otherwise the catalog's Vietnamese order of names stands.
     /// </summary>
-    private static List<ProcedureEntry> Match(ProcedureCatalogSnapshot snapshot, string? text)
+    private static List<ProcedureEntry> Match(ProcedureCatalogSnapshot snapshot, string? text, SiteSearch search)
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
             return snapshot.Procedures.ToList();
+        }
+
+        if (search.MatchProcedures(trimmed) is { } ranked)
+        {
+            // The index follows the outbox and the catalog is rebuilt from the tree: a key only one of them knows yet is left out.
+            return ranked.Distinct().Select(snapshot.FindByKey).OfType<ProcedureEntry>().ToList();
         }
 
         var folded = VietnameseText.Fold(trimmed);

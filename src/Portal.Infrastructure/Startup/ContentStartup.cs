@@ -78,13 +78,15 @@ public sealed partial class ContentStartup(
     private static partial void LogReady(ILogger logger, int live, double elapsedMs, double queryMs);
 }
 /// <summary>Loads this node's in-memory state and lines the outbox up behind it.</summary>
-public sealed class StartupCaches(OutboxStore outbox, OutboxDispatcher dispatcher, PublishedRouteTree routes)
+public sealed class StartupCaches(OutboxStore outbox, OutboxDispatcher dispatcher, PublishedRouteTree routes, Search.SearchIndexes search)
 {
     public async Task<WarmedRoutes> WarmAsync(CancellationToken cancellationToken)
     {
         // Read the outbox position first: any event after it is applied again, and applying twice is harmless.
         var lastId = await outbox.LastIdAsync(cancellationToken);
         await routes.RebuildAsync(cancellationToken);
+        // The indexes say where their saved state left the outbox before the node consumers are lined up.
+        await search.OpenAsync(cancellationToken);
         dispatcher.StartNodeConsumers(lastId);
         await dispatcher.DispatchPendingAsync(cancellationToken);
         return new WarmedRoutes(routes.Count, routes.LastRebuildQuery);

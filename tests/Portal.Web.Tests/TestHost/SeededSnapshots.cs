@@ -43,6 +43,7 @@ internal static class SeededSnapshots
         "Portal:Scheduler:",
         "Portal:OutputCache:",
         "Portal:Outbox:",
+        "Portal:Search:",
         "Portal:Proxy:",
         "Portal:Mail:",
         "Umbraco:CMS:DeliveryApi:",

@@ -14,5 +14,5 @@ internal static class BackofficeRegistration
             .AddSingleton<MediaPageBuilder>()
             .AddSingleton<Procedures.ProcedureImportJobs>()
             .AddScoped<Settings.WebhookAdministration>()
-            .AddSingleton<Settings.ISearchIndexStatus, Settings.PublishedCacheSearchStatus>();
+            .AddSingleton<Settings.ISearchIndexStatus, Settings.LuceneSearchIndexStatus>();
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.Procedures.Import;
+using Portal.Infrastructure.Search;
 using Portal.Infrastructure.Seeding;
 using Portal.Infrastructure.Startup;
 using Portal.Infrastructure.Usync;
@@ -12,11 +13,11 @@ namespace Portal.Web.Features.CommandLine;
 
 /// <summary>
 /// <c>dotnet run --project src/Portal.Web -- &lt;verb&gt;</c>: migrate, usync import|export [folder],
-/// seed synthetic --documents N, procedures import &lt;file&gt;. Each prints what it did and exits non-zero with a clear message on failure.
+/// seed synthetic --documents N, procedures import &lt;file&gt;, search rebuild. Each prints what it did and exits non-zero with a clear message on failure.
 /// </summary>
 internal static class CommandLineVerbs
 {
-    private static readonly string[] Verbs = ["migrate", "usync", "seed", "procedures"];
+    private static readonly string[] Verbs = ["migrate", "usync", "seed", "procedures", "search"];
 
     private const string Usage = """
         Cách dùng:
@@ -25,6 +26,7 @@ internal static class CommandLineVerbs
           usync export [thư mục]               xuất loại nội dung và kiểu dữ liệu ra thư mục uSync
           seed synthetic --documents N         tạo N tin bài tổng hợp để đo hiệu năng
           procedures import <tệp>              nhập và xuất bản thủ tục hành chính từ tệp .json, .csv, .xlsx
+          search rebuild                       dựng lại chỉ mục tìm kiếm của nút này từ cơ sở dữ liệu
         """;
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
@@ -46,6 +48,7 @@ internal static class CommandLineVerbs
                 ["usync", "export", .. var rest] => await ExportAsync(services, FolderArgument(services, rest), cancel.Token),
                 ["seed", "synthetic", .. var rest] => await SeedSyntheticAsync(services, rest, cancel.Token),
                 ["procedures", "import", var file] => await ImportProceduresAsync(services, Path.GetFullPath(file), cancel.Token),
+                ["search", "rebuild"] => await RebuildSearchAsync(services, cancel.Token),
                 _ => Fail("Lệnh không hợp lệ.\n" + Usage, exitCode: 2),
             };
         }
@@ -139,6 +142,29 @@ internal static class CommandLineVerbs
         return report.Rejected == 0 ? 0 : 3;
     }
 
+    /// <summary>Rebuilds this node's indexes from the database (the route tree loaded first, as the site has it) and prints the rate.</summary>
+    private static async Task<int> RebuildSearchAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await DatabaseRegistration.MigrateAsync(services, cancellationToken);
+        await services.GetRequiredService<ContentStartup>().RunAsync(services.GetRequiredService<ContentStartupOptions>(), cancellationToken);
+        var indexes = services.GetRequiredService<SearchIndexes>();
+        var watch = Stopwatch.StartNew();
+        await indexes.RebuildAsync(new RebuildPrinter(Console.Out), cancellationToken);
+        var seconds = Math.Max(watch.Elapsed.TotalSeconds, 0.001);
+        var states = indexes.States;
+        // Every document of the database is in the backoffice index (drafts too); the public one holds the published subset.
+        var documents = states.Max(s => s.Documents);
+        var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+        Console.WriteLine(string.Create(vietnamese,
+            $"Đã dựng lại chỉ mục tìm kiếm: {documents:N0} tài liệu trong {seconds:0.0} giây ({documents / seconds:N0} tài liệu/giây)."));
+        foreach (var state in states)
+        {
+            Console.WriteLine(string.Create(vietnamese, $"  {state.Label}: {state.Documents:N0} tài liệu, thư mục {state.Directory}"));
+        }
+
+        return 0;
+    }
+
     private static string FolderArgument(IServiceProvider services, string[] rest) =>
         rest.FirstOrDefault(a => !a.StartsWith('-')) is { } folder
             ? Path.GetFullPath(folder)
@@ -148,5 +174,34 @@ internal static class CommandLineVerbs
     {
         Console.Error.WriteLine(message);
         return exitCode;
+    }
+}
+
+/// <summary>Prints a rebuild's progress about every tenth of the way, in the order the indexer reports it.</summary>
+internal sealed class RebuildPrinter(TextWriter output) : IProgress<SearchRebuildProgress>
+{
+    private readonly Lock gate = new();
+    private int total = -1;
+    private int nextTenth;
+
+    public void Report(SearchRebuildProgress value)
+    {
+        lock (gate)
+        {
+            if (value.Total != total)
+            {
+                // A new index (or a recount) starts its own tenths.
+                total = value.Total;
+                nextTenth = 1;
+            }
+
+            if (total <= 0 || value.Done * 10L < (long)nextTenth * total)
+            {
+                return;
+            }
+
+            nextTenth = (int)(value.Done * 10L / total) + 1;
+            output.WriteLine(string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Đã lập chỉ mục {value.Done:N0}/{total:N0} tài liệu"));
+        }
     }
 }

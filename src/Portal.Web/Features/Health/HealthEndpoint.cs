@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Data.Scheduling;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Infrastructure.Scheduling;
+using Portal.Infrastructure.Search;
 using Portal.Web.Features.Hosting;
 
 namespace Portal.Web.Features.Health;
@@ -34,7 +35,7 @@ public sealed record SchedulerHealth(string Status, string Detail, int Overdue, 
 
 /// <summary>What an operator needs at a glance: can we reach the database, which cache levels run, how long we have been up.</summary>
 internal sealed class HealthReporter(IServiceProvider services, IConfiguration configuration, PortalOptions options, PublishedRouteTree routes,
-    ScheduleQueries schedule, TimeProvider clock)
+    ScheduleQueries schedule, SearchIndexes searchIndexes, TimeProvider clock)
 {
     private static readonly long StartedAt = Stopwatch.GetTimestamp();
 
@@ -46,12 +47,13 @@ internal sealed class HealthReporter(IServiceProvider services, IConfiguration c
         var scheduler = healthy
             ? await SchedulerAsync(cancellationToken)
             : new SchedulerHealth("unknown", "Không đọc được lịch khi cơ sở dữ liệu không kết nối được.", 0, null, null);
-        var degraded = cache.Status == "degraded" || scheduler.Status == "degraded";
+        var search = Search();
+        var degraded = cache.Status == "degraded" || scheduler.Status == "degraded" || search.Status == "degraded";
         return new HealthReport(
             !healthy ? "unhealthy" : degraded ? "degraded" : "healthy",
             database,
             cache,
-            new ComponentHealth("not-configured", "Tìm kiếm chưa được bật ở phiên bản này."),
+            search,
             scheduler,
             routes.Count,
             Math.Round(Stopwatch.GetElapsedTime(StartedAt).TotalSeconds, 1));
@@ -94,6 +96,39 @@ internal sealed class HealthReporter(IServiceProvider services, IConfiguration c
         {
             return new SchedulerHealth("unknown", "Không đọc được lịch: " + ex.GetType().Name, 0, null, null);
         }
+    }
+
+    /// <summary>
+    /// Healthy when both indexes answer from Lucene. While one is built or unusable searches still answer (from the old index or
+    /// the title matcher), so it is only degraded: each node has its own index, and taking it out of the balancer would not help.
+    /// </summary>
+    private ComponentHealth Search()
+    {
+        var states = searchIndexes.States;
+        var detail = string.Join("; ", states.OrderBy(s => s.Name == "public" ? 0 : 1).Select(SearchDetail));
+        return new ComponentHealth(states.All(s => s.Health == SearchIndexHealth.Ready) ? "healthy" : "degraded", detail);
+    }
+
+    private static string SearchDetail(SearchIndexState state)
+    {
+        var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+        var name = state.Name switch
+        {
+            "public" => "công khai",
+            "backoffice" => "quản trị",
+            _ => state.Name,
+        };
+        var documents = string.Create(vietnamese, $"{state.Documents:N0} tài liệu");
+        return state.Health switch
+        {
+            SearchIndexHealth.Ready when state.Rebuild is { } rebuild =>
+                string.Create(vietnamese, $"{name}: {documents}, đang dựng lại {rebuild.Done:N0}/{rebuild.Total:N0}"),
+            SearchIndexHealth.Ready => $"{name}: {documents}",
+            SearchIndexHealth.Building when state.Rebuild is { } rebuild =>
+                string.Create(vietnamese, $"{name}: đang xây dựng ({rebuild.Done:N0}/{rebuild.Total:N0} tài liệu)"),
+            SearchIndexHealth.Building => $"{name}: đang xây dựng",
+            _ => $"{name}: không dùng được" + (state.Detail.Length > 0 ? $" ({state.Detail})" : string.Empty),
+        };
     }
 
     private async Task<ComponentHealth> CacheAsync(CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ using Portal.Web.Features.Management;
 using Portal.Web.Features.Media;
 using Portal.Web.Features.SignIn;
 using Portal.Web.Features.OutputCaching;
+using Portal.Web.Features.Search;
 using Portal.Web.Features.Site;
 using Portal.Web.Features.Theme;
 using Portal.Web.Features.Users;
@@ -41,6 +42,8 @@ public static class PortalHostExtensions
         // Only the host knows the data directory; mail without SMTP (and SMTP's unsent messages) is kept under it.
         builder.Services.PostConfigure<Portal.Infrastructure.Mail.MailSettings>(m =>
             m.PickupDirectory = Portal.Infrastructure.Mail.MailSettings.ResolvePickupDirectory(m.PickupDirectory, paths.DataDirectory));
+        builder.Services.PostConfigure<Portal.Infrastructure.Search.SearchOptions>(o =>
+            o.Directory = Portal.Infrastructure.Search.SearchOptions.ResolveDirectory(o.Directory, paths.DataDirectory));
         builder.Services.AddPortalUsers();
 
         builder.Services.AddPortalDataProtection(builder.Configuration, paths);
@@ -69,6 +72,7 @@ public static class PortalHostExtensions
         builder.Services.AddMediaLibrary(builder.Configuration, paths);
         builder.Services.AddBackoffice();
         builder.Services.AddForumSite(builder.Configuration);
+        builder.Services.AddSiteSearch();
         return builder;
     }
 
@@ -94,6 +98,7 @@ public static class PortalHostExtensions
         app.MapDelivery();
         app.MapBackofficeSignIn();
         app.MapManagementApi();
+        app.MapSiteSearch();
         app.MapControllers();
         return app;
     }

@@ -14,7 +14,7 @@ namespace Portal.Web.Features.OutputCaching;
 internal sealed class PortalOutputCachePolicy : IOutputCachePolicy
 {
     /// <summary>The query keys the public pages read (<c>PageRequest.From</c>); any other key renders the same page.</summary>
-    public static readonly string[] PageQueryKeys = ["trang", "chuyen-muc", "loai", "co-quan", "nam", "q", "ban-in"];
+    public static readonly string[] PageQueryKeys = ["trang", "chuyen-muc", "loai", "co-quan", "nam", "q", "ban-in", "don-vi", "sap-xep"];
 
     /// <summary>Request headers that change a Delivery API answer (Umbraco's contract).</summary>
     public static readonly string[] DeliveryApiVaryHeaders = ["Accept-Language", "Start-Item", "Api-Key"];

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Portal.Core.Schema;
 using Portal.Core.Text;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Search;
+using Portal.Web.Features.Search;
 
 namespace Portal.Web.Features.Site;
 
@@ -50,11 +52,7 @@ public abstract class PublishedPage
             return null;
         }
 
-        var text = FieldValueRules.RichTextMarkup(stored) is { } markup
-            ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(markup, "<[^>]+>", " "))
-            : stored;
-
-        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = FieldValueRules.RichTextMarkup(stored) is not null ? FieldText.Plain(stored) : string.Join(' ', stored.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (text.Length <= maxLength)
         {
             return text;
@@ -239,10 +237,13 @@ public sealed class ContentPage : PublishedPage
     public string? Body => Html("body");
 }
 
+/// <summary><c>/tim-kiem</c>: the site search, its filters with counts, one page of highlighted results.</summary>
 public sealed class SearchPage : PublishedPage
 {
-    public string Query { get; init; } = string.Empty;
-    public Paged<ListItem> Results { get; init; } = new([], 1, 1, 0);
+    public SiteSearchQuery Query { get; init; } = new(string.Empty, null, null, null, SearchSort.Relevance, 1);
+    public SearchResults Results { get; init; } = SearchResults.Empty;
+    public IReadOnlyList<SearchPageHit> Hits { get; init; } = [];
+    public IReadOnlyList<SearchPageFacet> Facets { get; init; } = [];
 }
 
 /// <summary>A page of a content type Portal has no template for (imported from another site): its fields as text.</summary>

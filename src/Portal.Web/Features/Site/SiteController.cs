@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Web.Features.OutputCaching;
+using Portal.Web.Features.Search;
 
 namespace Portal.Web.Features.Site;
 
@@ -18,9 +19,14 @@ public sealed class SiteController : Controller
     {
         // Any published change anywhere can change a page's lists, so the validator is the tree's version plus the query;
         // a page showing placements by display window adds its period, which changes at a window edge without a publish.
-        var period = routes.Resolve(path ?? string.Empty) is { } node ? await curation.PeriodAsync(node, cancellationToken) : null;
+        var node = routes.Resolve(path ?? string.Empty);
+        var period = node is not null ? await curation.PeriodAsync(node, cancellationToken) : null;
         var maxAge = period?.Cap(BrowserMaxAge, curation.UtcNow) ?? BrowserMaxAge;
-        if (PageValidators.Write(HttpContext,
+        if (SearchPageCaching.ShowsResults(node, Request))
+        {
+            SearchPageCaching.Bypass(HttpContext);
+        }
+        else if (PageValidators.Write(HttpContext,
                 $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}\"",
                 maxAge, routes.LastChangedAt))
         {

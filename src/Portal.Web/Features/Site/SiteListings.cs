@@ -97,27 +97,4 @@ public sealed class SiteListings(PublishedRouteTree routes, PublishedContentCach
 
         return await ItemsAsync(own.Concat(elsewhere).OrderByDescending(n => n.CreatedAt), cancellationToken);
     }
-
-    /// <summary>Search over page titles and summaries, with or without diacritics.</summary>
-    public async Task<Paged<ListItem>> SearchAsync(string query, int page, CancellationToken cancellationToken)
-    {
-        var terms = VietnameseText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (terms.Length == 0 || routes.Root is not { } root)
-        {
-            return new Paged<ListItem>([], 1, 1, 0);
-        }
-
-        var nodes = routes.DescendantsOf(root.Key, n => n.ContentTypeAlias is "article" or "directive" or "legalDocument" or "unit" or "page" or "trainingCourse");
-        var hits = new List<ListItem>();
-        foreach (var item in await ItemsAsync(nodes, cancellationToken))
-        {
-            var text = VietnameseText.Fold(item.Title + " " + item.Summary);
-            if (terms.All(t => text.Contains(t, StringComparison.Ordinal)))
-            {
-                hits.Add(item);
-            }
-        }
-
-        return Paginate(hits.OrderByDescending(h => h.Date).ToList(), page);
-    }
 }

@@ -3,25 +3,30 @@ using Portal.Core.Schema;
 using Portal.Core.Text;
 using Portal.Data.Content;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Search;
+using Portal.Web.Features.Search;
 
 namespace Portal.Web.Features.Site;
 
-/// <summary>What a page request asks for beyond its path: the page of a list, filters, a search query, the print view.</summary>
+/// <summary>
+/// What a page request asks for beyond its path: the page of a list, filters, a search query, the print view.
+/// <see cref="Unit"/> and <see cref="Sort"/> are the search page's unit key and order, as typed (validated by the page).
+/// </summary>
 public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, string? Category = null, string? Type = null, string? Issuer = null,
-    int? Year = null, string? Query = null, bool Print = false)
+    int? Year = null, string? Query = null, bool Print = false, string? Unit = null, string? Sort = null)
 {
     public static PageRequest From(HttpRequest request, string? path)
     {
         string? Text(string key) => request.Query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
         int? Number(string key) => int.TryParse(Text(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
         return new PageRequest(path ?? string.Empty, $"{request.Scheme}://{request.Host}", Math.Max(1, Number("trang") ?? 1), Text("chuyen-muc"),
-            Text("loai"), Text("co-quan"), Number("nam"), Text("q"), Text("ban-in") == "1");
+            Text("loai"), Text("co-quan"), Number("nam"), Text("q"), Text("ban-in") == "1", Text("don-vi"), Text("sap-xep"));
     }
 }
 
 /// <summary>Turns a resolved route into the typed page model of its content type.</summary>
 public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
-    ColumnCuration curation, TimeProvider clock)
+    ColumnCuration curation, SiteSearch search, ISchemaCatalog schema, TimeProvider clock)
 {
     public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
     {
@@ -233,16 +238,25 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
 
     private async Task<SearchPage> SearchAsync(Common c, PageRequest request, CancellationToken cancellationToken)
     {
-        var query = VietnameseText.Nfc(request.Query ?? string.Empty);
-        var results = query.Length == 0 ? new Paged<ListItem>([], 1, 1, 0) : await listings.SearchAsync(query, request.Page, cancellationToken);
+        var query = SiteSearchQuery.From(request, schema, routes, clock.GetUtcNow().UtcDateTime);
+        if (query.Text.Length == 0)
+        {
+            return new SearchPage { Query = query };
+        }
+
+        var results = await search.SearchAsync(query.ToRequest(), cancellationToken);
+        var hits = results.Hits.Select(h => new SearchPageHit(h, TypeName(h.ContentTypeAlias),
+            h.UnitKey is { } unit ? routes.Find(unit)?.Name : null)).ToList();
         return new SearchPage
         {
-            Query = query, Results = results,
-            PreviousPageUrl = results.HasPrevious ? PageUrl(c.Url, results.Page - 1, ("q", query)) : null,
-            NextPageUrl = results.HasNext ? PageUrl(c.Url, results.Page + 1, ("q", query)) : null,
+            Query = query, Results = results, Hits = hits,
+            Facets = SearchPageFacet.From(results, query, TypeName, key => routes.Find(key)?.Name),
+            PreviousPageUrl = results.HasPrevious ? query.Url(c.Url, results.Page - 1) : null,
+            NextPageUrl = results.HasNext ? query.Url(c.Url, results.Page + 1) : null,
         };
     }
 
+    private string TypeName(string alias) => schema.FindContentType(alias)?.Name ?? alias;
 
     private string? SectionUrl(string alias) =>
         routes.Root is { } root && routes.ChildrenOf(root.Key).FirstOrDefault(n => n.ContentTypeAlias == alias) is { } node ? routes.UrlOf(node.Key) : null;

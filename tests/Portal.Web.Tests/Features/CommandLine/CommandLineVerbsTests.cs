@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Search;
 using Portal.Web.Features.CommandLine;
 using Portal.Web.Tests.TestHost;
 
@@ -57,6 +60,8 @@ public sealed class CommandLineVerbsTests
     [InlineData(new[] { "usync", "import", "/khong/co/thu/muc" }, 1)]
     [InlineData(new[] { "procedures", "import", "/khong/co/tep.json" }, 1)]
     [InlineData(new[] { "procedures", "import" }, 2)]
+    [InlineData(new[] { "search" }, 2)]
+    [InlineData(new[] { "search", "xoa" }, 2)]
     public async Task BadArguments_ExitNonZeroWithAMessage(string[] args, int expectedExitCode)
     {
         var folder = TestServices.NewDataDirectory();
@@ -110,6 +115,56 @@ public sealed class CommandLineVerbsTests
             Console.SetOut(original);
             TestServices.DeleteQuietly(folder);
         }
+    }
+
+    [Fact]
+    public async Task SearchRebuild_SeededSite_ExitsZeroPrintsProgressAndTheRate()
+    {
+        var folder = TestServices.NewDataDirectory();
+        var output = new StringWriter();
+        var original = Console.Out;
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+            var indexes = factory.Services.GetRequiredService<SearchIndexes>();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await indexes.WhenReadyAsync(patience.Token);
+            Console.SetOut(output);
+
+            var exitCode = await CommandLineVerbs.RunAsync(factory.Services, ["search", "rebuild"]);
+            var printed = output.ToString();
+            var documents = indexes.States.Max(s => s.Documents).ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("Đã lập chỉ mục ", printed, StringComparison.Ordinal);
+            Assert.Contains($"Đã dựng lại chỉ mục tìm kiếm: {documents} tài liệu trong ", printed, StringComparison.Ordinal);
+            Assert.Contains(" tài liệu/giây).", printed, StringComparison.Ordinal);
+            Assert.All(indexes.States, s => Assert.Equal(SearchIndexHealth.Ready, s.Health));
+        }
+        finally
+        {
+            Console.SetOut(original);
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public void RebuildPrinter_EveryDocumentReported_PrintsOneLineATenthWithVietnameseNumbers()
+    {
+        var output = new StringWriter();
+        var printer = new RebuildPrinter(output);
+        var started = DateTime.UtcNow;
+
+        for (var done = 0; done <= 100_000; done += 500)
+        {
+            printer.Report(new SearchRebuildProgress(done, 100_000, started));
+        }
+
+        var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(10, lines.Length);
+        Assert.Equal("Đã lập chỉ mục 10.000/100.000 tài liệu", lines[0]);
+        Assert.Equal("Đã lập chỉ mục 100.000/100.000 tài liệu", lines[^1]);
     }
 
     private static async Task<int> PublishedAsync(HttpClient client)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Search;
 using Portal.Web.Tests.TestHost;
 
 namespace Portal.Web.Tests.Features.Health;
@@ -49,6 +52,34 @@ public sealed class HealthEndpointTests
             using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
 
             Assert.Equal("memory+redis", json.RootElement.GetProperty("cache").GetProperty("detail").GetString());
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Healthz_SearchIndexesReady_ReportsSearchHealthyWithBothIndexesDocuments()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+            var indexes = factory.Services.GetRequiredService<SearchIndexes>();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await indexes.WhenReadyAsync(patience.Token);
+
+            var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var search = json.RootElement.GetProperty("search");
+            var documents = indexes.States.ToDictionary(s => s.Name, s => s.Documents.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal("healthy", search.GetProperty("status").GetString());
+            Assert.Equal($"công khai: {documents["public"]} tài liệu; quản trị: {documents["backoffice"]} tài liệu", search.GetProperty("detail").GetString());
         }
         finally
         {

@@ -9,6 +9,7 @@ using Portal.Core.Access;
 using Portal.Core.Workflow;
 using Portal.Infrastructure.PublishedCache;
 using Portal.Infrastructure.Scheduling;
+using Portal.Infrastructure.Search;
 using Portal.Web.Tests.TestHost;
 
 namespace Portal.Web.Tests.Features.Health;
@@ -27,7 +28,7 @@ public sealed class SchedulerHealthTests : IAsyncLifetime
     private WebApplicationFactory<Program> factory = null!;
     private HttpClient client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         baseFactory = new PortalFactory(folder, new Dictionary<string, string?>());
         factory = baseFactory.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
@@ -36,7 +37,9 @@ public sealed class SchedulerHealthTests : IAsyncLifetime
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(ScheduledPublishingService)));
         }));
         client = factory.CreateClient();
-        return Task.CompletedTask;
+        // A first start builds the search indexes in the background, and /healthz is degraded until they are ready.
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await factory.Services.GetRequiredService<SearchIndexes>().WhenReadyAsync(patience.Token);
     }
 
     public async Task DisposeAsync()

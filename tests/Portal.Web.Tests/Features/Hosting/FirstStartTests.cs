@@ -24,6 +24,9 @@ public sealed class FirstStartTests
 
             var home = await client.GetAsync(new Uri("/", UriKind.Relative));
             var html = await home.Content.ReadAsStringAsync();
+            // Health is "degraded" while a first start builds the search indexes in the background.
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await factory.Services.GetRequiredService<Portal.Infrastructure.Search.SearchIndexes>().WhenReadyAsync(patience.Token);
             var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
             Assert.Equal(HttpStatusCode.OK, home.StatusCode);

@@ -54,7 +54,8 @@ public sealed class ProcedureFinderTests(ProcedureSite site)
         Assert.Contains("linh-vuc=H%E1%BB%99%20t%E1%BB%8Bch", field, StringComparison.Ordinal);
         var narrowed = await GetHtmlAsync(Client, field);
 
-        Assert.Equal(["Đăng ký kết hôn", "Đăng ký khai sinh"], ResultNames(narrowed));
+        // Both match the keyword alike, so their order is the index's; the facet decides which are shown.
+        Assert.Equal(["Đăng ký khai sinh", "Đăng ký kết hôn"], ResultNames(narrowed).Order(StringComparer.Ordinal));
         Assert.Equal(1, Facet(narrowed, "Đất đai")!.Value.Count);
         Assert.Equal(1, Facet(narrowed, "Toàn trình")!.Value.Count);
         Assert.Equal(1, Facet(narrowed, "Cấp huyện")!.Value.Count);

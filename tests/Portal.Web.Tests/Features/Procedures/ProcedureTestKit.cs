@@ -39,11 +39,14 @@ public sealed class ProcedureSite : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         Factory = new PortalFactory(folder, new Dictionary<string, string?>());
         Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        return Task.CompletedTask;
+
+        // The finder ranks by the search index once it is ready, by a simple matcher before: tests see the index's ranking.
+        using var ready = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await Factory.Services.GetRequiredService<Portal.Infrastructure.Search.SearchIndexes>().WhenReadyAsync(ready.Token);
     }
 
     public async Task DisposeAsync()

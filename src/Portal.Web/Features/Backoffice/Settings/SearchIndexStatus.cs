@@ -1,34 +1,49 @@
-using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Search;
 
 namespace Portal.Web.Features.Backoffice.Settings;
 
-/// <summary>What the Settings section says about search. The Lucene index (issue 9) brings its own implementation.</summary>
+/// <summary>What the Settings section says about search, and the administrator's rebuild.</summary>
 internal interface ISearchIndexStatus
 {
     SearchIndexReport Report();
+
+    /// <summary>Starts rebuilding in the background; false when a rebuild already runs.</summary>
+    bool StartRebuild();
 }
 
-/// <param name="Engine">What answers searches, in words an administrator reads.</param>
-/// <param name="Documents">Documents search reads from.</param>
-/// <param name="UpdatedAt">When what search reads last changed (UTC).</param>
+/// <param name="Indexes">One row per index of this node.</param>
+/// <param name="CanRebuild">Whether a rebuild can be started from the backoffice.</param>
+internal sealed record SearchIndexReport(IReadOnlyList<SearchIndexRow> Indexes, bool CanRebuild)
+{
+    /// <summary>The page refreshes itself while this holds, so the progress bars move without a script.</summary>
+    public bool Rebuilding => Indexes.Any(i => i.Rebuild is not null || i.Health == SearchIndexHealth.Building);
+}
+
+/// <param name="Name">The index's directory name (<c>public</c>, <c>backoffice</c>).</param>
+/// <param name="Health">What the index does now; <see cref="HealthText"/> says it in Vietnamese.</param>
+/// <param name="UpdatedAt">The last commit (UTC), if any.</param>
 /// <param name="Rebuild">A rebuild under way, shown as a progress bar; null when none runs.</param>
-/// <param name="CanRebuild">Whether a rebuild can be started from the backoffice (only an index can be rebuilt).</param>
-internal sealed record SearchIndexReport(string Engine, string Detail, int Documents, DateTime UpdatedAt, SearchIndexRebuild? Rebuild, bool CanRebuild);
+/// <param name="Healed">How many times this process found the index missing, corrupt or locked and rebuilt it.</param>
+internal sealed record SearchIndexRow(string Name, string Label, SearchIndexHealth Health, int Documents, DateTime? UpdatedAt, string Detail, int Healed,
+    string Directory, SearchIndexRebuild? Rebuild)
+{
+    public string HealthText => Health switch
+    {
+        SearchIndexHealth.Ready => "Sẵn sàng",
+        SearchIndexHealth.Building => "Đang xây dựng",
+        _ => "Không dùng được",
+    };
+}
 
 internal sealed record SearchIndexRebuild(int Done, int Total);
 
-/// <summary>
-/// Search as it is today: the site's search reads the published pages held in memory (<see cref="PublishedRouteTree"/>),
-/// so there is no index to build, to fall behind or to rebuild.
-/// </summary>
-internal sealed class PublishedCacheSearchStatus(PublishedRouteTree routes) : ISearchIndexStatus
+/// <summary>The node's Lucene indexes as <see cref="SearchIndexes"/> reports them.</summary>
+internal sealed class LuceneSearchIndexStatus(SearchIndexes indexes) : ISearchIndexStatus
 {
     public SearchIndexReport Report() => new(
-        "Bộ nhớ của máy chủ (các trang đang xuất bản)",
-        "Chưa có chỉ mục tìm kiếm Lucene: trang tìm kiếm so khớp tiêu đề và tóm tắt của các trang đang xuất bản trong bộ nhớ, "
-        + "có dấu hoặc không dấu. Nội dung luôn mới nhất nên không cần dựng lại chỉ mục.",
-        routes.Count,
-        routes.LastChangedAt,
-        Rebuild: null,
-        CanRebuild: false);
+        indexes.States.Select(s => new SearchIndexRow(s.Name, s.Label, s.Health, s.Documents, s.UpdatedAt, s.Detail, s.Healed, s.Directory,
+            s.Rebuild is { } r ? new SearchIndexRebuild(r.Done, r.Total) : null)).ToList(),
+        CanRebuild: true);
+
+    public bool StartRebuild() => indexes.StartRebuild();
 }

@@ -19,12 +19,26 @@ public sealed class SettingsController : BackofficeController
     private const string Views = "~/Features/Backoffice/Settings/Views/";
 
     [HttpGet(SettingsPaths.Root)]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery(Name = "thong-bao")] string? notice, CancellationToken cancellationToken)
     {
         var webhooks = (await Service<WebhookAdministration>().StoredAsync(cancellationToken)).Count
             + Service<Infrastructure.Webhooks.WebhookRegistry>().Configured.Count;
-        return View(Views + "Index.cshtml", new SettingsPage(SortedTypes().Count, webhooks, Service<ISearchIndexStatus>().Report()));
+        var search = Service<ISearchIndexStatus>().Report();
+        if (search.Rebuilding)
+        {
+            // Works without script: the page refreshes itself while an index is being built.
+            Response.Headers["Refresh"] = "2";
+        }
+
+        return View(Views + "Index.cshtml", new SettingsPage(SortedTypes().Count, webhooks, search, SettingsNotices.Text(notice)));
     }
+
+    /// <summary>Rebuilds both search indexes of this node in the background; the old ones answer searches until then.</summary>
+    [HttpPost(SettingsPaths.RebuildSearch)]
+    [ValidateAntiForgeryToken]
+    public IActionResult RebuildSearch() =>
+        Redirect(BackofficeNotices.Link(SettingsPaths.Root,
+            Service<ISearchIndexStatus>().StartRebuild() ? SettingsNotices.RebuildStarted : SettingsNotices.RebuildRunning) + "#tim-kiem-tieu-de");
 
     [HttpGet(SettingsPaths.ContentTypes)]
     public IActionResult ContentTypes() => View(Views + "ContentTypes.cshtml", new ContentTypeListPage(SortedTypes()));

@@ -32,7 +32,7 @@ public sealed class WebhookForm
     };
 }
 
-internal sealed record SettingsPage(int ContentTypes, int Webhooks, SearchIndexReport Search);
+internal sealed record SettingsPage(int ContentTypes, int Webhooks, SearchIndexReport Search, string? Notice);
 
 internal sealed record ContentTypeListPage(IReadOnlyList<ContentType> ContentTypes);
 
@@ -56,6 +56,7 @@ internal static class SettingsPaths
     public const string ExportAll = ContentTypes + "/xuat-usync.zip";
     public const string Webhooks = Root + "/webhook";
     public const string NewWebhook = Webhooks + "/tao-moi";
+    public const string RebuildSearch = Root + "/tim-kiem/dung-lai";
 
     public static string ContentType(string alias) => $"{ContentTypes}/{alias}";
 
@@ -78,6 +79,8 @@ internal static class SettingsNotices
     public const string Enabled = "da-bat";
     public const string Disabled = "da-tat";
     public const string Deleted = "da-xoa";
+    public const string RebuildStarted = "dung-lai-tim-kiem";
+    public const string RebuildRunning = "dang-dung-lai-tim-kiem";
 
     public static string? Text(string? code) => code switch
     {
@@ -86,6 +89,8 @@ internal static class SettingsNotices
         Enabled => "Đã bật webhook.",
         Disabled => "Đã tắt webhook; các lần gửi đang chờ sẽ bị bỏ.",
         Deleted => "Đã xóa webhook.",
+        RebuildStarted => "Đã bắt đầu dựng lại chỉ mục tìm kiếm. Chỉ mục cũ vẫn trả lời tìm kiếm cho đến khi chỉ mục mới xong.",
+        RebuildRunning => "Đang có một lần dựng lại chạy; chưa bắt đầu lần mới.",
         _ => null,
     };
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Audit;
-using Portal.Infrastructure.PublishedCache;
 using Portal.Infrastructure.Usync;
 using Portal.Infrastructure.Webhooks;
 using Portal.Web.Features.Hosting;
@@ -145,24 +144,6 @@ public sealed partial class SettingsSectionTests(BackofficeSiteFixture fixture) 
         Assert.Matches("<input id=\"url\"[^>]*value=\"ftp://nhan.example/hooks\"[^>]*aria-invalid=\"true\"", html);
         Assert.Contains(">X-Api-Key: abc123</textarea>", html, StringComparison.Ordinal);
         Assert.Matches("<input type=\"checkbox\" id=\"enabled\"[^>]*checked=\"checked\"", html);
-    }
-
-    [Fact]
-    public async Task SettingsPage_SearchCard_ReportsThePublishedCacheWithoutPretendingAnIndex()
-    {
-        using var admin = await AdministratorAsync();
-
-        var (response, html) = await admin.GetAsync(Root);
-        var text = Text(html);
-        var live = Services.GetRequiredService<PublishedRouteTree>().Count;
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Tìm kiếm", text, StringComparison.Ordinal);
-        Assert.Contains($"Số trang đang xuất bản {live.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}", text,
-            StringComparison.Ordinal);
-        Assert.Contains("Chưa có chỉ mục tìm kiếm Lucene", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("<progress", html, StringComparison.Ordinal);
-        Assert.Contains("aria-current=\"page\">Cài đặt</a>", html, StringComparison.Ordinal);
     }
 
     private Task<BackofficeBrowser> AdministratorAsync() => fixture.Site.SignedInAsync(BackofficeAccounts.Administrators, "Quản trị cài đặt");

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Infrastructure.Search;
+using Portal.Web.Tests.Features.Feeds;
+using Portal.Web.Tests.TestHost;
+
+namespace Portal.Web.Tests.Features.Search.Indexes;
+
+/// <summary>A node's indexes across restarts: what the database changed meanwhile reaches them, and damage heals itself.</summary>
+public sealed class SearchIndexLifeTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Restart_ContentPublishedByAnotherNodeWhileDown_FoundWithoutRebuild()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            var before = await RunAsync(folder, "node-a", _ => Task.CompletedTask);
+            await RunAsync(folder, "node-b", factory => FeedTestKit.PublishArticleAsync(factory, "/chuyen-trang-cchc/", "Zqresume tin mới trong lúc nút A dừng"));
+
+            await RunAsync(folder, "node-a", async factory =>
+            {
+                var state = Public(factory);
+                var hits = await factory.Services.GetRequiredService<SiteSearch>().SearchAsync(new SearchRequest("zqresume"), CancellationToken.None);
+
+                Assert.Equal("Zqresume tin mới trong lúc nút A dừng", Assert.Single(hits.Hits).Title);
+                Assert.Equal(before.Directory, state.Directory);
+                Assert.Equal(0, state.Healed);
+            });
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_SegmentFileDeletedWhileDown_RebuiltAndSearchAnswers()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            var before = await RunAsync(folder, "node-a", _ => Task.CompletedTask);
+            File.Delete(Directory.EnumerateFiles(before.Directory, "*.si").First());
+
+            await RunAsync(folder, "node-a", async factory =>
+            {
+                var state = Public(factory);
+                var hits = await factory.Services.GetRequiredService<SiteSearch>().SearchAsync(new SearchRequest("dang ky khai sinh"), CancellationToken.None);
+
+                Assert.Equal(1, state.Healed);
+                Assert.Equal(before.Documents, state.Documents);
+                Assert.NotEqual(before.Directory, state.Directory);
+                Assert.False(hits.Degraded);
+                Assert.Contains(hits.Hits, h => h.Code == "1.001193");
+            });
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Check_SegmentFileDeletedUnderRunningNode_HealedWhileSiteAnswers()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            await RunAsync(folder, "node-a", async factory =>
+            {
+                var indexes = factory.Services.GetRequiredService<SearchIndexes>();
+                var before = Public(factory);
+                File.Delete(Directory.EnumerateFiles(before.Directory, "*.si").First());
+
+                await indexes.CheckAsync(CancellationToken.None);
+                var during = await factory.Services.GetRequiredService<SiteSearch>().SearchAsync(new SearchRequest("khai sinh"), CancellationToken.None);
+                using var patience = new CancellationTokenSource(Patience);
+                await indexes.WhenReadyAsync(patience.Token);
+                var after = await factory.Services.GetRequiredService<SiteSearch>().SearchAsync(new SearchRequest("khai sinh"), CancellationToken.None);
+
+                Assert.NotEmpty(during.Hits);
+                Assert.Equal(1, Public(factory).Healed);
+                Assert.False(after.Degraded);
+                Assert.Contains(after.Hits, h => h.Code == "1.001193");
+            });
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_LeftoverWriteLockAfterCrash_IndexKeptAndSearchAnswers()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            var before = await RunAsync(folder, "node-a", _ => Task.CompletedTask);
+            await File.WriteAllTextAsync(Path.Combine(before.Directory, "write.lock"), string.Empty);
+
+            await RunAsync(folder, "node-a", async factory =>
+            {
+                var state = Public(factory);
+                var hits = await factory.Services.GetRequiredService<SiteSearch>().SearchAsync(new SearchRequest("khai sinh"), CancellationToken.None);
+
+                Assert.Equal(before.Directory, state.Directory);
+                Assert.Equal(0, state.Healed);
+                Assert.Contains("write.lock", state.Detail, StringComparison.Ordinal);
+                Assert.Contains(hits.Hits, h => h.Code == "1.001193");
+            });
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    /// <summary>Starts a node on the folder, waits for its indexes, runs the step, stops it; returns the public index as it stood.</summary>
+    private static async Task<SearchIndexState> RunAsync(string folder, string node, Func<PortalFactory, Task> step)
+    {
+        await using var factory = new PortalFactory(folder, new Dictionary<string, string?> { ["Portal:Search:NodeName"] = node });
+        using var patience = new CancellationTokenSource(Patience);
+        await factory.Services.GetRequiredService<SearchIndexes>().WhenReadyAsync(patience.Token);
+        await step(factory);
+        return Public(factory);
+    }
+
+    private static SearchIndexState Public(PortalFactory factory) =>
+        factory.Services.GetRequiredService<SearchIndexes>().States.Single(s => s.Name == "public");
+}
