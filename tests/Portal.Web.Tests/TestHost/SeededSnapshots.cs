@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Portal.Web.Tests.TestHost;
 
@@ -11,7 +12,7 @@ namespace Portal.Web.Tests.TestHost;
 /// <remarks>
 /// <para>A template is made by starting the real host on an empty folder with only the settings that shape a first
 /// start's database (<see cref="TemplateKeys"/>), stopping it, and copying its database with SQLite's backup API, so
-/// the copy is consistent whatever is still in the write-ahead log. Only the database is copied: each host makes its
+/// the copy is consistent whatever is still in the write-ahead log, and its search indexes. Only these are copied: each host makes its
 /// own data-protection key ring, as it did on an empty folder, so hosts never accept each other's tokens or cookies.</para>
 /// <para>A host gets a copy only when its folder is empty, it was not asked to start empty
 /// (<see cref="TestServices.NewEmptyDataDirectory"/>), and every other setting is one that does not change what a first
@@ -75,7 +76,32 @@ internal static class SeededSnapshots
             return;
         }
 
-        File.Copy(Templates.Get(TemplateName(template), () => Make(template)), Path.Combine(dataDirectory, DatabaseFile));
+        var made = Templates.Get(TemplateName(template), () => Make(template));
+        File.Copy(Path.Combine(made, DatabaseFile), Path.Combine(dataDirectory, DatabaseFile));
+        // The search indexes the template host built, at the template's outbox position: the host opens them instead of
+        // rebuilding both in the background at every start.
+        CopyFolder(Path.Combine(made, SearchFolder), Path.Combine(dataDirectory, SearchFolder));
+    }
+
+    private const string SearchFolder = "search";
+
+    private static void CopyFolder(string source, string destination)
+    {
+        if (!Directory.Exists(source))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(folder.Replace(source, destination, StringComparison.Ordinal));
+        }
+
+        Directory.CreateDirectory(destination);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(source, destination, StringComparison.Ordinal));
+        }
     }
 
     /// <returns>The settings the template is made with, or null when these settings must seed from scratch.</returns>
@@ -135,7 +161,9 @@ internal static class SeededSnapshots
         {
             StartOnce(folder, settings, "seeded template");
 
-            var file = Path.Combine(Root, $"seeded-{Guid.NewGuid():N}.db");
+            var made = Path.Combine(Root, $"seeded-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(made);
+            var file = Path.Combine(made, DatabaseFile);
             var database = Path.Combine(folder, DatabaseFile);
             using (var source = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString()))
             using (var destination = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString()))
@@ -151,7 +179,8 @@ internal static class SeededSnapshots
                 SqliteConnection.ClearPool(pooled);
             }
 
-            return file;
+            CopyFolder(Path.Combine(folder, SearchFolder), Path.Combine(made, SearchFolder));
+            return made;
         }
         finally
         {
@@ -166,6 +195,12 @@ internal static class SeededSnapshots
 
         // Creating a client starts the host: it migrates, seeds and runs every start-up service before answering.
         using var client = factory.CreateClient();
+        // The search indexes build in the background after a first start; a template keeps them, so it waits for them.
+        using (var patience = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
+        {
+            factory.Services.GetRequiredService<Portal.Infrastructure.Search.SearchIndexes>().WhenReadyAsync(patience.Token).GetAwaiter().GetResult();
+        }
+
         using var health = client.GetAsync(new Uri("/healthz", UriKind.Relative)).GetAwaiter().GetResult();
         if (!health.IsSuccessStatusCode)
         {

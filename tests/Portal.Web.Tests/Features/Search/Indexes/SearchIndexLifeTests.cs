@@ -11,6 +11,28 @@ public sealed class SearchIndexLifeTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
     [Fact]
+    public async Task Start_IndexesCaughtUpWithDatabase_OpenedWithoutRebuild()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            // The seeded snapshot carries the indexes its host built, at its outbox position.
+            await using var factory = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var client = factory.CreateClient();
+
+            var states = factory.Services.GetRequiredService<SearchIndexes>().States;
+
+            Assert.All(states, s => Assert.Equal(SearchIndexHealth.Ready, s.Health));
+            Assert.All(states, s => Assert.Equal(0, s.Healed));
+            Assert.All(states, s => Assert.True(s.Documents > 100));
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
     public async Task Restart_ContentPublishedByAnotherNodeWhileDown_FoundWithoutRebuild()
     {
         var folder = TestServices.NewDataDirectory();
