@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
@@ -40,10 +41,13 @@ internal static class ManagementTokens
                 // Tokens are sealed with ASP.NET Core Data Protection, whose key ring is already persisted (and shared by
                 // every node), so a token issued by one node is read by all. OpenIddict still insists on signing and
                 // encryption credentials at start-up; since no token is ever a JWT here (no identity tokens, no
-                // discovery), ephemeral ones satisfy it without another secret to distribute.
+                // discovery), keys made by this process satisfy it without another secret to distribute: a random
+                // symmetric encryption key and an ECDSA P-256 signing key (OpenIddict wants one asymmetric signing key).
+                // Not OpenIddict's ephemeral RSA keys: generating two RSA keys took 3 to 10 s of the first request on
+                // a busy 2-core machine, for keys that never protect anything.
                 server.UseDataProtection();
-                server.AddEphemeralEncryptionKey();
-                server.AddEphemeralSigningKey();
+                server.AddEncryptionKey(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)));
+                server.AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)));
 
                 // TLS ends at the province's reverse proxy; the app itself is reached over plain HTTP on loopback.
                 server.UseAspNetCore()
