@@ -38,6 +38,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Portal.Core.Media.MediaItem> MediaItems => Set<Portal.Core.Media.MediaItem>();
     public DbSet<Portal.Core.Forum.Question> ForumQuestions => Set<Portal.Core.Forum.Question>();
+    public DbSet<Portal.Core.Programme.TrainingRegistration> TrainingRegistrations => Set<Portal.Core.Programme.TrainingRegistration>();
+    public DbSet<Portal.Core.Programme.IndexResult> IndexResults => Set<Portal.Core.Programme.IndexResult>();
+    public DbSet<Portal.Core.Programme.OutputReminder> OutputReminders => Set<Portal.Core.Programme.OutputReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -74,6 +74,7 @@ public static class InfrastructureServiceCollectionExtensions
         Notifications.NotificationServiceCollectionExtensions.AddPortalNotifications(services, configuration);
         Forum.ForumRegistration.AddForum(services, configuration);
         Search.SearchRegistration.AddPortalSearch(services, configuration);
+        Programme.ProgrammeRegistration.AddProgramme(services, configuration);
 
         services.AddSingleton<UsyncSchemaImporter>();
         services.AddSingleton<UsyncContentImporter>();

@@ -26,6 +26,11 @@ public static class AuditActions
     public const string WebhookCreated = "WebhookCreated";
     public const string WebhookChanged = "WebhookChanged";
     public const string WebhookDeleted = "WebhookDeleted";
+    public const string IndexResultCreated = "IndexResultCreated";
+    public const string IndexResultChanged = "IndexResultChanged";
+    public const string IndexResultDeleted = "IndexResultDeleted";
+    public const string TrainingRegistered = "TrainingRegistered";
+    public const string TrainingWithdrawn = "TrainingWithdrawn";
 
     private static readonly HashSet<string> TimelineNames = [.. Enum.GetNames<TimelineAction>()];
 
@@ -49,6 +54,11 @@ public static class AuditActions
         WebhookCreated => "Tạo webhook",
         WebhookChanged => "Sửa webhook",
         WebhookDeleted => "Xóa webhook",
+        IndexResultCreated => "Nhập kết quả chỉ số",
+        IndexResultChanged => "Sửa kết quả chỉ số",
+        IndexResultDeleted => "Xóa kết quả chỉ số",
+        TrainingRegistered => "Đăng ký học viên tập huấn",
+        TrainingWithdrawn => "Hủy đăng ký học viên tập huấn",
         _ when TimelineNames.Contains(action) => Enum.Parse<TimelineAction>(action).ToVietnamese(),
         _ => action,
     };
@@ -59,6 +69,8 @@ public static class AuditActions
         AuditEntityTypes.User => "Người dùng",
         AuditEntityTypes.UserGroup => "Nhóm người dùng",
         AuditEntityTypes.Webhook => "Webhook",
+        AuditEntityTypes.IndexResult => "Kết quả chỉ số",
+        AuditEntityTypes.TrainingRegistration => "Đăng ký tập huấn",
         _ => entityType,
     };
 }

@@ -46,6 +46,8 @@ public static class AuditEntityTypes
     public const string User = "User";
     public const string UserGroup = "UserGroup";
     public const string Webhook = "Webhook";
+    public const string IndexResult = "IndexResult";
+    public const string TrainingRegistration = "TrainingRegistration";
 
-    public static readonly IReadOnlyList<string> All = [Document, User, UserGroup, Webhook];
+    public static readonly IReadOnlyList<string> All = [Document, User, UserGroup, Webhook, IndexResult, TrainingRegistration];
 }

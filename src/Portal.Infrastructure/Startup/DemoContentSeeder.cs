@@ -10,10 +10,10 @@ namespace Portal.Infrastructure.Startup;
 /// <summary>
 /// The demonstration content of a first start: the uSync content (home, units, news…), then the demonstration procedures
 /// in the national portal's JSON format, through the same import an editor uses, so the seed proves the import too;
-/// once the units are live, the demonstration forum questions.
+/// the province's published index results; once the units are live, the demonstration forum questions.
 /// </summary>
 public sealed partial class DemoContentSeeder(UsyncContentImporter contentImporter, EditionInput input, ProcedureImportService procedures,
-    ForumDemoSeeder forum, ILogger<DemoContentSeeder> logger)
+    ForumDemoSeeder forum, Programme.IndexResults.IndexResultDemoSeeder indexResults, ILogger<DemoContentSeeder> logger)
 {
     /// <summary>Relative to the uSync folder: demonstration data, not an official procedure set (README says so).</summary>
     public const string ProcedureSeedFile = "Procedures/procedures.json";
@@ -26,6 +26,9 @@ public sealed partial class DemoContentSeeder(UsyncContentImporter contentImport
         {
             LogWarning(logger, warning);
         }
+
+        // The province's published index results, which /ket-qua-chi-so and the home page show.
+        await indexResults.SeedAsync(cancellationToken);
 
         var file = Path.Combine(usyncFolder, ProcedureSeedFile);
         if (!File.Exists(file))

@@ -16,7 +16,7 @@ public sealed class UsyncSchemaImporterTests
 
         var catalog = engine.Get<ISchemaCatalog>();
         string[] needed = ["home", "column", "article", "directive", "legalDocument", "unitsRoot", "unit", "procedureSet", "procedure",
-            "forumRoot", "indexResults", "trainingCourse", "page", "searchPage"];
+            "forumRoot", "indexResults", "trainingCourse", "page", "searchPage", "contest", "contestResults", "contestStage", "contestPrize"];
         Assert.All(needed, alias => Assert.NotNull(catalog.FindContentType(alias)));
         Assert.Empty(report.Warnings);
         var article = catalog.FindContentType("article")!;

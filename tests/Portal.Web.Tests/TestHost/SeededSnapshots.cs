@@ -45,6 +45,7 @@ internal static class SeededSnapshots
         "Portal:OutputCache:",
         "Portal:Outbox:",
         "Portal:Search:",
+        "Portal:Programme:",
         "Portal:Proxy:",
         "Portal:Mail:",
         "Umbraco:CMS:DeliveryApi:",

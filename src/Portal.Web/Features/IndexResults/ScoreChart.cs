@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using Portal.Core.Programme;
 
 namespace Portal.Web.Features.IndexResults;
 
@@ -13,16 +14,27 @@ public static class ScoreChart
     private const int Bottom = 36;
     private const int Top = 16;
 
-    public static string Render(ReformIndex index, IReadOnlyList<IndexResult> results, string titleId)
+    /// <summary>The charts start here (the first year of the figures the province gathered), or earlier if a figure is older.</summary>
+    public const int DefaultFirstYear = 2018;
+
+    /// <summary>The years every chart and table of a page shows: from the first year to the newest year with any figure.</summary>
+    public static IReadOnlyList<int> Years(IReadOnlyList<IndexResult> results, int currentYear)
     {
-        var years = Enumerable.Range(IndexResultsData.FirstYear, IndexResultsData.LastYear - IndexResultsData.FirstYear + 1).ToList();
-        var max = IndexResultsData.Maximum(index);
+        var first = results.Count == 0 ? DefaultFirstYear : Math.Min(DefaultFirstYear, results.Min(r => r.Year));
+        var last = results.Count == 0 ? currentYear - 1 : results.Max(r => r.Year);
+        return Enumerable.Range(first, Math.Max(1, last - first + 1)).ToList();
+    }
+
+    public static string Render(ReformIndex index, IReadOnlyList<IndexResult> results, IReadOnlyList<int> years, string titleId)
+    {
+        // A figure entered with a larger maximum than the usual one still fits its chart.
+        var max = results.Select(r => r.MaxScore).Append(index.DefaultMaximum()).Max();
         var plotHeight = Height - Bottom - Top;
         var slot = (Width - Left - 8) / (double)years.Count;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"{titleId}\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(IndexResultsData.Name(index))} của tỉnh Kon Tum theo năm</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{titleId}\">{Encode(index.Name())} của tỉnh Kon Tum theo năm</title>");
         foreach (var tick in new[] { 0m, max / 2, max })
         {
             var y = Top + plotHeight - (double)(tick / max) * plotHeight;

@@ -111,6 +111,8 @@ public sealed class HomePage : PublishedPage
     public string? ProceduresUrl { get; init; }
     public string? ForumUrl { get; init; }
     public string? IndexResultsUrl { get; init; }
+    /// <summary>The province's newest result of each index that has one.</summary>
+    public IReadOnlyList<Portal.Core.Programme.IndexResult> LatestIndexResults { get; init; } = [];
 }
 
 public sealed class ColumnPage : PublishedPage
@@ -120,6 +122,8 @@ public sealed class ColumnPage : PublishedPage
     public required IReadOnlyList<CuratedItem> Curated { get; init; }
     public Paged<ListItem> Items { get; init; } = new([], 1, 1, 0);
     public string? Category { get; init; }
+    /// <summary>The results page of the column's newest contest, for the «Kết quả cuộc thi tìm hiểu» box; null when there is none.</summary>
+    public PageLink? ContestResults { get; init; }
 }
 
 public sealed class ArticlePage : PublishedPage
@@ -193,6 +197,8 @@ public sealed class UnitPage : PublishedPage
     public IReadOnlyList<ListItem> Articles { get; init; } = [];
     public int Year { get; init; }
     public IReadOnlyList<int> MonthlyCounts { get; init; } = [];
+    /// <summary>The unit's own index results, where the province scores its units (empty: the section is not shown).</summary>
+    public IReadOnlyList<Portal.Core.Programme.IndexResult> IndexResults { get; init; } = [];
 }
 
 public sealed class ProcedureSetPage : PublishedPage
@@ -216,7 +222,15 @@ public sealed class ForumRootPage : PublishedPage
 public sealed class IndexResultsPage : PublishedPage
 {
     public string? Intro => Html("intro");
+    /// <summary>The province's results as entered; a year without a row stays empty.</summary>
+    public IReadOnlyList<Portal.Core.Programme.IndexResult> Province { get; init; } = [];
+    /// <summary>The years the charts and tables show.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
+    /// <summary>Per index, the units' results of the newest year any unit has one, best rank first.</summary>
+    public IReadOnlyList<IndexUnitRanking> UnitRankings { get; init; } = [];
 }
+
+public sealed record IndexUnitRanking(Portal.Core.Programme.ReformIndex Index, int Year, IReadOnlyList<Portal.Core.Programme.IndexResult> Units);
 
 public sealed class TrainingCoursePage : PublishedPage
 {
@@ -226,9 +240,6 @@ public sealed class TrainingCoursePage : PublishedPage
     public string? Place => Text("place");
     public string? Organiser => Text("organiser");
     public string? Audience => Text("audience");
-    public int? QuotaProvincial => Number("quotaProvincial");
-    public int? QuotaDistrict => Number("quotaDistrict");
-    public int? QuotaCommune => Number("quotaCommune");
     public string? Body => Html("body");
 }
 

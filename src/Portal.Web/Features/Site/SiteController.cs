@@ -22,12 +22,18 @@ public sealed class SiteController : Controller
         var node = routes.Resolve(path ?? string.Empty);
         var period = node is not null ? await curation.PeriodAsync(node, cancellationToken) : null;
         var maxAge = period?.Cap(BrowserMaxAge, curation.UtcNow) ?? BrowserMaxAge;
+
+        // Index results are kept outside the content tree, so pages showing them add the results' own stamp.
+        var results = node?.ContentTypeAlias is "home" or "indexResults" or "unit"
+            ? "-" + await HttpContext.RequestServices.GetRequiredService<Portal.Infrastructure.Programme.IndexResults.IndexResultBook>()
+                .StampAsync(cancellationToken)
+            : string.Empty;
         if (SearchPageCaching.ShowsResults(node, Request))
         {
             SearchPageCaching.Bypass(HttpContext);
         }
         else if (PageValidators.Write(HttpContext,
-                $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}\"",
+                $"\"{routes.Version:x}-{Request.QueryString.Value?.GetHashCode(StringComparison.Ordinal) ?? 0:x}{(period is null ? "" : "-" + period.Name)}{results}\"",
                 maxAge, routes.LastChangedAt))
         {
             return StatusCode(StatusCodes.Status304NotModified);

@@ -26,7 +26,8 @@ public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, stri
 
 /// <summary>Turns a resolved route into the typed page model of its content type.</summary>
 public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
-    ColumnCuration curation, SiteSearch search, ISchemaCatalog schema, TimeProvider clock)
+    ColumnCuration curation, SiteSearch search, ISchemaCatalog schema, TimeProvider clock,
+    Portal.Infrastructure.Programme.IndexResults.IndexResultBook indexResults)
 {
     public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
     {
@@ -73,8 +74,10 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             "procedureSet" => new ProcedureSetPage(),
             "procedure" => new ProcedurePage(),
             "forumRoot" => new ForumRootPage(),
-            "indexResults" => new IndexResultsPage(),
+            "indexResults" => await IndexResultsAsync(cancellationToken),
             "trainingCourse" => new TrainingCoursePage(),
+            "contest" => new ContestPage { Results = ChildLinks(node, "contestResults") },
+            "contestResults" => new ContestResultsPage(),
             "page" => new ContentPage(),
             "searchPage" => await SearchAsync(common, request, cancellationToken),
             _ => new UntemplatedPage(),
@@ -99,6 +102,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             ProceduresUrl = SectionUrl("procedureSet"),
             ForumUrl = SectionUrl("forumRoot"),
             IndexResultsUrl = SectionUrl("indexResults"),
+            LatestIndexResults = (await indexResults.ProvinceAsync(cancellationToken)).GroupBy(r => r.Index).Select(g => g.MaxBy(r => r.Year)!).ToList(),
         };
     }
 
@@ -114,6 +118,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
         return new ColumnPage
         {
             Curated = unfiltered && items.Page == 1 ? curated : [], Items = items, Category = request.Category,
+            ContestResults = ContestResultsOf(c.Node),
             PreviousPageUrl = items.HasPrevious ? PageUrl(c.Url, items.Page - 1, ("chuyen-muc", request.Category)) : null,
             NextPageUrl = items.HasNext ? PageUrl(c.Url, items.Page + 1, ("chuyen-muc", request.Category)) : null,
         };
@@ -233,6 +238,24 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
         return new UnitPage
         {
             Articles = articles.Take(20).ToList(), Year = year, MonthlyCounts = monthly,
+            IndexResults = await indexResults.ForUnitAsync(c.Node.Key, cancellationToken),
+        };
+    }
+
+    /// <summary>The province's figures from the backoffice, and the provincial ranking of the units where they are scored.</summary>
+    private async Task<IndexResultsPage> IndexResultsAsync(CancellationToken cancellationToken)
+    {
+        var all = await indexResults.ListAsync(null, cancellationToken);
+        var province = all.Where(r => r.IsProvince).ToList();
+        var rankings = all.Where(r => !r.IsProvince).GroupBy(r => r.Index)
+            .Select(g => (g.Key, Year: g.Max(r => r.Year), g))
+            .Select(x => new IndexUnitRanking(x.Key, x.Year, x.g.Where(r => r.Year == x.Year)
+                .OrderBy(r => r.Rank ?? int.MaxValue).ThenByDescending(r => r.Score).ToList()))
+            .OrderBy(r => r.Index).ToList();
+        var currentYear = VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime).Year;
+        return new IndexResultsPage
+        {
+            Province = province, Years = Portal.Web.Features.IndexResults.ScoreChart.Years(province, currentYear), UnitRankings = rankings,
         };
     }
 
@@ -271,6 +294,14 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
 
         return query.Count == 0 ? url : url + "?" + string.Join("&", query);
     }
+
+    private List<PageLink> ChildLinks(PublishedNode node, string alias) =>
+        routes.ChildrenOf(node.Key).Where(n => n.ContentTypeAlias == alias).Select(Link).OfType<PageLink>().ToList();
+
+    /// <summary>The first live results page of the newest live contest below the column (found in the tree, never a fixed URL).</summary>
+    private PageLink? ContestResultsOf(PublishedNode column) =>
+        routes.DescendantsOf(column.Key, n => n.ContentTypeAlias == "contest").OrderByDescending(n => n.CreatedAt)
+            .Select(contest => ChildLinks(contest, "contestResults").FirstOrDefault()).FirstOrDefault(link => link is not null);
 
     private PageLink? Link(PublishedNode node) =>
         routes.UrlOf(node.Key) is { } url ? new PageLink(node.Name, url, node.CreatedAt) : null;

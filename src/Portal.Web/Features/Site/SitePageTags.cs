@@ -26,6 +26,12 @@ internal static partial class SitePageTags
             }
         }
 
+        if (page is HomePage or IndexResultsPage)
+        {
+            // Index results are kept in the backoffice, not in content: their changes evict this tag.
+            tags.Add(Portal.Web.Features.IndexResults.IndexResultsOutputCache.Tag);
+        }
+
         switch (page)
         {
             case HomePage or SearchPage:

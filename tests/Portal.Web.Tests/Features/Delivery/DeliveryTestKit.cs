@@ -11,11 +11,14 @@ namespace Portal.Web.Tests.Features.Delivery;
 /// <summary>Facts of the seeded uSync content (uSync/v17/Content) the Delivery API tests assert on.</summary>
 internal static class Seed
 {
-    /// <summary>82 pages of uSync content, the list of announcing decisions with its 5 decisions, and 76 demonstration procedures.</summary>
-    public const int AllDocuments = 164;
+    /// <summary>84 pages of uSync content, the list of announcing decisions with its 5 decisions, and 76 demonstration procedures.</summary>
+    public const int AllDocuments = 166;
     public const int Decisions = 5;
     public const int Articles = 20;
-    public const int ColumnChildren = 21;
+    /// <summary>20 articles, the training course and the contest (plan II.4).</summary>
+    public const int ColumnChildren = 22;
+    /// <summary>The contest's results page: below the contest, at level 4 like the decisions.</summary>
+    public const int ContestResults = 1;
     public const int Directives = 6;
     public const int Units = 30;
     public const int SectionsBelowHome = 9;

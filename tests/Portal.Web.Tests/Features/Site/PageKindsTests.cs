@@ -13,8 +13,8 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
 {
     private readonly SeededSite site;
 
-    /// <summary>Children of the seeded column: 20 articles and a training course.</summary>
-    private const int ColumnChildren = 21;
+    /// <summary>Children of the seeded column: 20 articles, a training course and the contest (plan II.4).</summary>
+    private const int ColumnChildren = 22;
 
     private static readonly Guid[] SeededPlacements =
     [
