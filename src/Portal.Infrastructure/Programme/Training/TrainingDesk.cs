@@ -83,6 +83,9 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
         return new CourseRoster(course, Places(course, units, registrations), rosters);
     }
 
+    /// <summary>How often a registration that lost its seat to a simultaneous one reads the seats again (more than any quota).</summary>
+    private const int MaxSeatAttempts = 20;
+
     public async Task<(ProgrammeOperationStatus Status, TrainingRegistration? Registration)> RegisterAsync(Actor actor, Guid courseKey, Guid unitKey,
         ParticipantInput input, CancellationToken cancellationToken)
     {
@@ -124,10 +127,11 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
                 await db.SaveChangesAsync(cancellationToken);
                 return (ProgrammeOperationStatus.Success, registration);
             }
-            catch (DbUpdateException) when (attempt == 0)
+            catch (DbUpdateException) when (attempt < MaxSeatAttempts)
             {
                 // Another editor of the unit took the same seat at the same moment: the unique (course, unit, seat) index
-                // refused this one. Read the seats again; the next free one, if any, is this participant's.
+                // refused this one. Read the seats again: the next free one, if any, is this participant's, and when none
+                // is left Register says the quota is full.
             }
             catch (DbUpdateException)
             {

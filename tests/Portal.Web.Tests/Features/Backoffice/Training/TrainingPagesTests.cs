@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
 using Portal.Core.Programme;
+using Portal.Infrastructure.Programme.Training;
 using Portal.Web.Tests.Features.SignIn;
 using static Portal.Web.Tests.Features.Backoffice.Training.TrainingTestKit;
 
@@ -9,6 +12,25 @@ namespace Portal.Web.Tests.Features.Backoffice.Training;
 public sealed class TrainingPagesTests(TrainingSiteFixture fixture) : IClassFixture<TrainingSiteFixture>
 {
     private BackofficeSite Site => fixture.Site;
+
+    [Fact]
+    public async Task Register_SixAtOnceForThreeSeats_NeverMoreThanTheQuota()
+    {
+        var course = await Site.PublishCourseAsync(quotaProvincial: "3");
+        var unit = Site.UnitKey(ScienceUnit);
+        var desk = Site.Services.GetRequiredService<TrainingDesk>();
+        var actor = Actor.System("kiem-thu");
+
+        // Six editors press «Đăng ký» at the same moment: each reads the free seats before any of them has saved.
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() =>
+            desk.RegisterAsync(actor, course.Key, unit, new ParticipantInput($"Học viên đồng thời {i}", null, null, null), CancellationToken.None))));
+
+        var saved = await Site.RegistrationsAsync(course.Key);
+        Assert.Equal(3, saved.Count(r => r.UnitKey == unit));
+        Assert.Equal([1, 2, 3], saved.Where(r => r.UnitKey == unit).Select(r => r.Seat).Order());
+        Assert.Equal(3, outcomes.Count(o => o.Status == ProgrammeOperationStatus.Success));
+        Assert.All(outcomes.Where(o => o.Status != ProgrammeOperationStatus.Success), o => Assert.Equal(ProgrammeOperationStatus.QuotaFull, o.Status));
+    }
 
     private static IEnumerable<string> Row(Dictionary<string, string> cells, int row, int columns) =>
         Enumerable.Range(0, columns).Select(c => cells[$"{(char)('A' + c)}{row}"]);
