@@ -48,8 +48,6 @@ internal static partial class BackofficeUsers
     {
         var email = await CreateAsync(site.Services, displayName, groupAliases);
         var (context, page) = await site.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        page.SetDefaultNavigationTimeout(60_000);
         await page.GotoAsync("/umbraco/dang-nhap", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(Password);

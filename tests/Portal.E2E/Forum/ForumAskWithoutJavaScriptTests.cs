@@ -16,7 +16,6 @@ public sealed partial class ForumAskWithoutJavaScriptTests(PortalSiteFixture sit
     {
         var (context, page) = await site.NewPageAsync(width: 320, javaScriptEnabled: false);
         await using var _ = context;
-        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/dien-dan/hoi");
 
         await page.GetByLabel("Phản ánh, kiến nghị", new() { Exact = true }).CheckAsync();

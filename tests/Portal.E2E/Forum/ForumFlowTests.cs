@@ -25,7 +25,6 @@ public sealed partial class ForumFlowTests(PortalSiteFixture site) : IClassFixtu
         // The citizen asks.
         var (citizenContext, citizen) = await site.NewPageAsync();
         await using var _ = citizenContext;
-        citizen.SetDefaultTimeout(60_000);
         await citizen.GotoAsync("/dien-dan");
         await citizen.Locator("main .forum-links").GetByRole(AriaRole.Link, new() { Name = "Gửi câu hỏi, phản ánh, kiến nghị", Exact = true }).ClickAsync();
         await citizen.WaitForURLAsync("**/dien-dan/hoi", DomReady);

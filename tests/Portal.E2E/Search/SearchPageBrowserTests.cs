@@ -43,7 +43,6 @@ public sealed partial class SearchPageBrowserTests(PortalSiteFixture site) : ICl
         await ReadyAsync();
         var (context, page) = await site.NewPageAsync(width: 320, javaScriptEnabled: false);
         await using var _ = context;
-        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/tim-kiem/");
 
         await page.GetByLabel("Từ khóa", new() { Exact = true }).FillAsync("san khau hoa");

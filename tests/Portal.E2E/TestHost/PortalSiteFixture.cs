@@ -61,6 +61,12 @@ public sealed class PortalSiteFixture : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 
+    /// <summary>
+    /// How long a browser step may wait (ms). CI runs the four test projects at once on two cores, so a form post can wait
+    /// for the CPU well past Playwright's 30 s (two runs each failed one step after a form post at 60 s).
+    /// </summary>
+    public const float Patience = 150_000;
+
     /// <summary>A page in a fresh context whose relative URLs resolve against the host; dispose the context after use.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(int width = 1280, int height = 800, bool javaScriptEnabled = true)
     {
@@ -71,6 +77,8 @@ public sealed class PortalSiteFixture : IAsyncLifetime
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "vi-VN",
         });
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
         var page = await context.NewPageAsync();
         return (context, page);
     }

@@ -42,6 +42,16 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
         return actor is null ? units : units.Where(u => ProgrammeAccess.CanRegister(actor, u.Key)).ToList();
     }
 
+    /// <summary>Changes whenever the course's registrations change: a registration raises the count and the highest id, a withdrawal lowers the count.</summary>
+    public async Task<string> StampAsync(Guid courseKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var all = await db.TrainingRegistrations.AsNoTracking().Where(r => r.CourseKey == courseKey).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Id = g.Max(r => r.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return all is null ? "0" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{all.Count:x}.{all.Id:x}");
+    }
+
     /// <summary>The places taken per level, without names: what the public course page shows.</summary>
     public async Task<IReadOnlyList<LevelPlaces>?> PlacesAsync(Guid courseKey, CancellationToken cancellationToken)
     {

@@ -23,11 +23,18 @@ public sealed class SiteController : Controller
         var period = node is not null ? await curation.PeriodAsync(node, cancellationToken) : null;
         var maxAge = period?.Cap(BrowserMaxAge, curation.UtcNow) ?? BrowserMaxAge;
 
-        // Index results are kept outside the content tree, so pages showing them add the results' own stamp.
-        var results = node?.ContentTypeAlias is "home" or "indexResults" or "unit"
-            ? "-" + await HttpContext.RequestServices.GetRequiredService<Portal.Infrastructure.Programme.IndexResults.IndexResultBook>()
-                .StampAsync(cancellationToken)
-            : string.Empty;
+        // Index results and course registrations are kept outside the content tree, so pages showing them add their own
+        // stamp: a browser revalidating after a change must not be told its copy is current.
+        var services = HttpContext.RequestServices;
+        var outside = node?.ContentTypeAlias switch
+        {
+            "home" or "indexResults" or "unit" => await services.GetRequiredService<Portal.Infrastructure.Programme.IndexResults.IndexResultBook>()
+                .StampAsync(cancellationToken),
+            "trainingCourse" => await services.GetRequiredService<Portal.Infrastructure.Programme.Training.TrainingDesk>()
+                .StampAsync(node.Key, cancellationToken),
+            _ => null,
+        };
+        var results = outside is null ? string.Empty : "-" + outside;
         if (SearchPageCaching.ShowsResults(node, Request))
         {
             SearchPageCaching.Bypass(HttpContext);

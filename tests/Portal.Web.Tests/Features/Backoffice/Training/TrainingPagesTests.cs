@@ -32,6 +32,25 @@ public sealed class TrainingPagesTests(TrainingSiteFixture fixture) : IClassFixt
         Assert.All(outcomes.Where(o => o.Status != ProgrammeOperationStatus.Success), o => Assert.Equal(ProgrammeOperationStatus.QuotaFull, o.Status));
     }
 
+    [Fact]
+    public async Task PublicPage_RevalidatedAfterARegistration_IsNotNotModified()
+    {
+        var course = await Site.PublishCourseAsync();
+        using var visitor = Site.Factory.CreateClient();
+        using var first = await visitor.GetAsync(new Uri(course.PublicUrl, UriKind.Relative));
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        using var editor = await Site.SignedInAsync(Editors(ScienceUnit), "Biên tập viên xem lại trang");
+        await editor.SubmitAsync(course.Page, course.RegisterAction, Participant(Site.UnitKey(ScienceUnit), "Học viên xem lại trang"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(course.PublicUrl, UriKind.Relative));
+        request.Headers.IfNoneMatch.Add(etag);
+        using var again = await visitor.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("Đã đăng ký: 1 người từ 1 đơn vị", BackofficeBrowser.Text(await again.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Row(Dictionary<string, string> cells, int row, int columns) =>
         Enumerable.Range(0, columns).Select(c => cells[$"{(char)('A' + c)}{row}"]);
 
