@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Content;
-using Portal.Core.Forum;
 using Portal.Core.Programme;
 using Portal.Core.Text;
 
@@ -15,23 +14,7 @@ public sealed record UnitForumFigures(Guid UnitKey, int Received, int AnsweredIn
 /// <summary>The reads behind programme tracking: units, first publications of items, forum and training figures.</summary>
 public sealed class ProgrammeQueries(IDbContextFactory<PortalDbContext> contexts)
 {
-    public const string UnitAlias = "unit";
     public const string ItemAlias = "article";
-    public const string KindField = "kind";
-
-    /// <summary>Every unit page outside the recycle bin, named as its newest edition names it, in Vietnamese order.</summary>
-    public async Task<IReadOnlyList<OutputUnit>> UnitsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keys = await db.Documents.AsNoTracking().Where(d => d.ContentTypeAlias == UnitAlias && !d.Trashed).Select(d => d.Key)
-            .ToListAsync(cancellationToken);
-        var editions = await db.Editions.AsNoTracking().Where(e => keys.Contains(e.DocumentKey)).ToListAsync(cancellationToken);
-        return editions.GroupBy(e => e.DocumentKey)
-            .Select(g => g.MaxBy(e => e.Number)!)
-            .Select(e => new OutputUnit(e.DocumentKey, e.Name, UnitLevels.FromKind(e.Values.GetValueOrDefault(KindField))))
-            .OrderBy(u => u.Name, VietnameseText.Order)
-            .ToList();
-    }
 
     /// <summary>
     /// Every publication before <paramref name="beforeUtc"/> of an item (an article outside the recycle bin): the caller
@@ -80,16 +63,6 @@ public sealed class ProgrammeQueries(IDbContextFactory<PortalDbContext> contexts
         var rows = await db.TrainingRegistrations.AsNoTracking().Where(r => courseKeys.Contains(r.CourseKey)).Select(r => r.UnitKey)
             .ToListAsync(cancellationToken);
         return rows.GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count());
-    }
-
-    /// <summary>The newest edition's values of every page of a type outside the recycle bin (courses, procedures).</summary>
-    public async Task<IReadOnlyList<Edition>> NewestEditionsAsync(string contentTypeAlias, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var keys = await db.Documents.AsNoTracking().Where(d => d.ContentTypeAlias == contentTypeAlias && !d.Trashed).Select(d => d.Key)
-            .ToListAsync(cancellationToken);
-        var editions = await db.Editions.AsNoTracking().Where(e => keys.Contains(e.DocumentKey)).ToListAsync(cancellationToken);
-        return editions.GroupBy(e => e.DocumentKey).Select(g => g.MaxBy(e => e.Number)!).ToList();
     }
 
     /// <summary>The documents among <paramref name="keys"/> that had an edition published in the window.</summary>

@@ -1,11 +1,14 @@
+using Microsoft.EntityFrameworkCore;
 using Portal.Core.Programme;
+using Portal.Data;
 using Portal.Data.Programme;
 using Portal.Infrastructure.Exports;
+using Portal.Infrastructure.Programme.Training;
 
 namespace Portal.Infrastructure.Programme.Output;
 
 /// <summary>Each unit's CCHC items per month (plan II.2.2.c), for the report page, its exports and the reminders.</summary>
-public sealed class UnitOutputReporter(ProgrammeQueries queries, TimeProvider clock)
+public sealed class UnitOutputReporter(ProgrammeQueries queries, IDbContextFactory<PortalDbContext> contexts, TimeProvider clock)
 {
     /// <summary>The longest range one report covers: five years of columns is already more than a screen can show.</summary>
     public const int MaxMonths = 60;
@@ -17,10 +20,17 @@ public sealed class UnitOutputReporter(ProgrammeQueries queries, TimeProvider cl
             (from, to) = (to, from);
         }
 
-        var units = await queries.UnitsAsync(cancellationToken);
+        var units = await UnitsAsync(cancellationToken);
         var publications = await queries.ItemPublicationsAsync(to.EndUtc, cancellationToken);
         var first = ProgrammeQueries.FirstPublications(publications, units.Select(u => u.Key).ToHashSet());
         return UnitOutputCalculator.Compute(units, first, from, to, clock.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The units as the training desk lists them (live edition, else the newest), in Vietnamese order.</summary>
+    private async Task<IReadOnlyList<OutputUnit>> UnitsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await TrainingDocuments.UnitsAsync(db, cancellationToken)).Select(u => new OutputUnit(u.Key, u.Name, u.Level)).ToList();
     }
 
     /// <summary>The default range: the twelve months up to and including the current one.</summary>

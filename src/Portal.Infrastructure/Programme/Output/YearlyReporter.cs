@@ -1,9 +1,11 @@
 using Portal.Core.Programme;
-using Portal.Core.Schema;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
 using Portal.Core.Text;
 using Portal.Data.Programme;
 using Portal.Infrastructure.Exports;
 using Portal.Infrastructure.Procedures;
+using Portal.Infrastructure.Programme.Training;
 
 namespace Portal.Infrastructure.Programme.Output;
 
@@ -33,17 +35,18 @@ public sealed record YearlyReport(int Year, IReadOnlyList<YearlyUnitRow> Rows, i
 /// of the courses starting in the year, forum questions assigned in the year and whether their answer was approved by the
 /// deadline, and the unit's procedures with an edition published in the year.
 /// </summary>
-public sealed class YearlyReporter(UnitOutputReporter output, ProgrammeQueries queries, ProcedureCatalog catalog, TimeProvider clock)
+public sealed class YearlyReporter(UnitOutputReporter output, ProgrammeQueries queries, IDbContextFactory<PortalDbContext> contexts,
+    ProcedureCatalog catalog, TimeProvider clock)
 {
-    public const string CourseAlias = "trainingCourse";
-    public const string StartDateField = "startDate";
-
     public async Task<YearlyReport> ReportAsync(int year, CancellationToken cancellationToken)
     {
         var months = await output.ReportAsync(new YearMonth(year, 1), new YearMonth(year, 12), cancellationToken);
-        var courses = (await queries.NewestEditionsAsync(CourseAlias, cancellationToken))
-            .Where(e => e.Values.TryGetValue(StartDateField, out var start) && FieldValueRules.TryParseDate(start.Trim(), out var date) && date.Year == year)
-            .Select(e => e.DocumentKey).ToList();
+        List<Guid> courses;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            courses = (await TrainingDocuments.CoursesAsync(db, cancellationToken)).Where(c => c.Start?.Year == year).Select(c => c.Key).ToList();
+        }
+
         var participants = await queries.ParticipantsAsync(courses, cancellationToken);
         var forum = await queries.ForumFiguresAsync(year, cancellationToken);
         var snapshot = await catalog.CurrentAsync(cancellationToken);
