@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Data.Access;
 using Portal.E2E.TestHost;
 
 namespace Portal.E2E.Backoffice;
@@ -6,6 +9,9 @@ namespace Portal.E2E.Backoffice;
 [Collection("Backoffice")]
 public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClassFixture<PortalSiteFixture>
 {
+    private const string HomeAffairs = "homeAffairs";
+    private const string Procedures = "procedures";
+
     public static TheoryData<string, string> Screens() => new()
     {
         { "dashboard", BackofficeUsers.UnitEditors },
@@ -13,15 +19,35 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
         { "content-edit", BackofficeUsers.UnitEditors },
         { "content-new", BackofficeUsers.UnitEditors },
         { "content-history", BackofficeUsers.UnitEditors },
+        { "content-compare", BackofficeUsers.UnitEditors },
+        { "content-move", BackofficeUsers.Administrators },
+        { "content-sort", BackofficeUsers.Newspaper },
+        { "content-search", HomeAffairs },
         { "recycle-bin", BackofficeUsers.UnitEditors },
         { "directives", BackofficeUsers.ProvincialOffice },
         { "column", BackofficeUsers.Newspaper },
         { "media", BackofficeUsers.UnitEditors },
         { "media-item", BackofficeUsers.UnitEditors },
-        { "forum", "homeAffairs" },
+        { "media-picker", BackofficeUsers.UnitEditors },
+        { "forum", HomeAffairs },
         { "forum-unit", BackofficeUsers.UnitEditors },
         { "users", BackofficeUsers.Administrators },
+        { "user-edit", BackofficeUsers.Administrators },
+        { "group-edit", BackofficeUsers.Administrators },
+        { "api-users", BackofficeUsers.Administrators },
+        { "api-user-new", BackofficeUsers.Administrators },
+        { "denied", BackofficeUsers.UnitEditors },
         { "settings", BackofficeUsers.Administrators },
+        { "content-type", BackofficeUsers.Administrators },
+        { "webhooks", BackofficeUsers.Administrators },
+        { "webhook-new", BackofficeUsers.Administrators },
+        { "reports", HomeAffairs },
+        { "reports-output", HomeAffairs },
+        { "reports-yearly", HomeAffairs },
+        { "index-results", HomeAffairs },
+        { "training", HomeAffairs },
+        { "training-course", HomeAffairs },
+        { "procedures", Procedures },
     };
 
     [Theory]
@@ -30,7 +56,6 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
     {
         var (context, page) = await BackofficeUsers.SignedInAsync(site, "Kiểm tra E2E", group);
         await using var _ = context;
-        var unit = site.Routes.Resolve("/don-vi/so-noi-vu/") ?? throw new InvalidOperationException("No Sở Nội vụ.");
 
         if (screen == "media-item")
         {
@@ -38,27 +63,90 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
         }
         else
         {
-            var path = screen switch
-            {
-                "dashboard" => "/umbraco",
-                "content-tree" => "/umbraco/noi-dung",
-                "content-edit" => $"/umbraco/noi-dung/{unit.Key}",
-                "content-new" => $"/umbraco/noi-dung/tao-moi?cha={unit.Key}&loai=article",
-                "content-history" => $"/umbraco/noi-dung/{unit.Key}/lich-su",
-                "recycle-bin" => "/umbraco/noi-dung/thung-rac",
-                "directives" => "/umbraco/chi-dao-dieu-hanh",
-                "column" => "/umbraco/chuyen-trang-cchc",
-                "media" => "/umbraco/media",
-                "forum" or "forum-unit" => "/umbraco/dien-dan",
-                "users" => "/umbraco/nguoi-dung",
-                "settings" => "/umbraco/cai-dat",
-                _ => throw new ArgumentOutOfRangeException(nameof(screen)),
-            };
+            var path = await PathAsync(screen, page);
+            // A unit editor is refused the users section: the 403 page is a screen people see too.
+            var expected = screen == "denied" ? 403 : 200;
             var response = await page.GotoAsync(path);
-            Assert.True(response!.Status == 200, $"{path}: status {response.Status}");
+            Assert.True(response!.Status == expected, $"{path}: status {response.Status}, expected {expected}");
         }
 
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
         Axe.AssertNoViolations(await page.RunWcagAxeAsync(), $"{page.Url} ({screen}, {group})");
+    }
+
+    /// <summary>The screen's URL, after arranging what it shows (a second edition, an uploaded image, a user).</summary>
+    private async Task<string> PathAsync(string screen, IPage page)
+    {
+        var unit = site.Routes.Resolve("/don-vi/so-noi-vu/") ?? throw new InvalidOperationException("No Sở Nội vụ.");
+        return screen switch
+        {
+            "dashboard" => "/umbraco",
+            "content-tree" => "/umbraco/noi-dung",
+            "content-edit" => $"/umbraco/noi-dung/{unit.Key}",
+            "content-new" => $"/umbraco/noi-dung/tao-moi?cha={unit.Key}&loai=article",
+            "content-history" => $"/umbraco/noi-dung/{unit.Key}/lich-su",
+            "content-compare" => await CompareAsync(page, unit.Key),
+            "content-move" => $"/umbraco/noi-dung/{LiveKey("article")}/di-chuyen",
+            "content-sort" => $"/umbraco/noi-dung/{LiveKey("column")}/sap-xep",
+            "content-search" => "/umbraco/noi-dung/tim-kiem?q=" + Uri.EscapeDataString("cải cách hành chính"),
+            "recycle-bin" => "/umbraco/noi-dung/thung-rac",
+            "directives" => "/umbraco/chi-dao-dieu-hanh",
+            "column" => "/umbraco/chuyen-trang-cchc",
+            "media" => "/umbraco/media",
+            "media-picker" => await PickerAsync(page),
+            "forum" or "forum-unit" => "/umbraco/dien-dan",
+            "users" or "denied" => "/umbraco/nguoi-dung",
+            "user-edit" => $"/umbraco/nguoi-dung/{await SomeoneAsync()}",
+            "group-edit" => $"/umbraco/nguoi-dung/nhom/{await GroupKeyAsync(BackofficeUsers.UnitEditors)}",
+            "api-users" => "/umbraco/nguoi-dung/api",
+            "api-user-new" => "/umbraco/nguoi-dung/api/tao-moi",
+            "settings" => "/umbraco/cai-dat",
+            "content-type" => "/umbraco/cai-dat/loai-noi-dung/article",
+            "webhooks" => "/umbraco/cai-dat/webhook",
+            "webhook-new" => "/umbraco/cai-dat/webhook/tao-moi",
+            "reports" => "/umbraco/bao-cao",
+            "reports-output" => "/umbraco/bao-cao/tin-bai",
+            "reports-yearly" => "/umbraco/bao-cao/nam",
+            "index-results" => "/umbraco/bao-cao/chi-so",
+            "training" => "/umbraco/tap-huan",
+            "training-course" => $"/umbraco/tap-huan/{LiveKey("trainingCourse")}",
+            "procedures" => "/umbraco/thu-tuc-hanh-chinh",
+            _ => throw new ArgumentOutOfRangeException(nameof(screen)),
+        };
+    }
+
+    /// <summary>Saves a draft of the unit page, so the comparison has two different editions: the published one and the draft.</summary>
+    private static async Task<string> CompareAsync(IPage page, Guid key)
+    {
+        await page.GotoAsync($"/umbraco/noi-dung/{key}");
+        var name = page.Locator("#ten");
+        await name.FillAsync(await name.InputValueAsync() + " (bản nháp)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu bản nháp", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("thong-bao=da-luu"));
+        await page.GotoAsync($"/umbraco/noi-dung/{key}/lich-su");
+        var numbers = (await page.Locator("input[name=a]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)")).Select(int.Parse).ToList();
+        Assert.True(numbers.Count >= 2, $"the draft made no second edition: {string.Join(", ", numbers)}");
+        return $"/umbraco/noi-dung/{key}/so-sanh?a={numbers.Min()}&b={numbers.Max()}";
+    }
+
+    /// <summary>The picker as the editor's "Chọn từ thư viện Media" opens it, with one uploaded image to choose.</summary>
+    private static async Task<string> PickerAsync(IPage page)
+    {
+        await BackofficeUsers.OpenUploadedImageAsync(page, "Ảnh để chọn " + Guid.NewGuid().ToString("N")[..6]);
+        return "/umbraco/media/chon?truong=image&anh=1";
+    }
+
+    private Guid LiveKey(string contentTypeAlias) =>
+        site.Routes.Reachable().First(r => r.Node.ContentTypeAlias == contentTypeAlias).Node.Key;
+
+    /// <summary>Another person, in a unit's editors, for the administrator to open.</summary>
+    private async Task<Guid> SomeoneAsync() =>
+        await BackofficeUsers.IdOfAsync(site.Services, await BackofficeUsers.CreateAsync(site.Services, "Người được sửa E2E", BackofficeUsers.UnitEditors));
+
+    private async Task<Guid> GroupKeyAsync(string alias)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var groups = await scope.ServiceProvider.GetRequiredService<UserGroupStore>().AllAsync(CancellationToken.None);
+        return groups.Single(g => g.Alias == alias).Key;
     }
 }

@@ -43,6 +43,14 @@ internal static partial class BackofficeUsers
         return email;
     }
 
+    /// <summary>The identity key of the person signing in with <paramref name="email"/>.</summary>
+    public static async Task<Guid> IdOfAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<BackofficeUser>>().FindByEmailAsync(email);
+        return user?.Id ?? throw new InvalidOperationException($"No user {email}.");
+    }
+
     /// <summary>A fresh browser context signed in as a new person in <paramref name="groupAliases"/>, on the dashboard.</summary>
     public static async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(PortalSiteFixture site, string displayName, params string[] groupAliases)
     {

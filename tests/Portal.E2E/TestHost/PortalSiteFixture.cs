@@ -28,6 +28,8 @@ public sealed class PortalSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Web-first assertions (Expect) wait 5 s by default: as little patience as the 30 s navigations had under CI load.
+        Assertions.SetDefaultExpectTimeout(Patience);
         // Kestrel start seeds the site; start the browser at the same time.
         var host = Task.Run(Factory.Start);
         try
