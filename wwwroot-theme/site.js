@@ -39,4 +39,12 @@
       });
     });
   }
+  // The phone's own share sheet, where Zalo and the other apps the reader has are offered.
+  var share = document.querySelector("[data-share-url]");
+  if (share && navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator.share({ title: share.getAttribute("data-share-title"), url: share.getAttribute("data-share-url") }).catch(function () {});
+    });
+  }
 })();

@@ -54,8 +54,7 @@ public sealed class QuestionTimelineEntry
     public DateTime At { get; private set; }
     public string? Note { get; private set; }
 
-    public bool IsPublic => Action is QuestionAction.Published or QuestionAction.Assigned or QuestionAction.Transferred
-        or QuestionAction.Answered or QuestionAction.Reopened or QuestionAction.Closed;
+    public bool IsPublic => Action.IsPublicStep();
 
     /// <summary>Erasing personal data also clears the asker's address from their own steps.</summary>
     internal void ForgetAddress() => IpAddress = null;
@@ -63,6 +62,10 @@ public sealed class QuestionTimelineEntry
 
 public static class QuestionActionNames
 {
+    /// <summary>The steps the public thread shows.</summary>
+    public static bool IsPublicStep(this QuestionAction action) => action is QuestionAction.Published or QuestionAction.Assigned
+        or QuestionAction.Transferred or QuestionAction.Answered or QuestionAction.Reopened or QuestionAction.Closed;
+
     public static string ToVietnamese(this QuestionAction action) => action switch
     {
         QuestionAction.Asked => "Gửi câu hỏi",

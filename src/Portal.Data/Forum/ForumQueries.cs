@@ -13,11 +13,16 @@ public sealed record ForumListItem(Guid Key, string TrackingCode, QuestionKind K
 
 public sealed record ForumListPage(IReadOnlyList<ForumListItem> Items, int Total, int Page, int PageCount);
 
+/// <summary>A public thread for the sitemap: its tracking code and when what its page shows last changed.</summary>
+public sealed record ForumThreadStamp(string TrackingCode, DateTime LastPublicChange);
+
 /// <summary>What the forum's pages and queues read. Public reads leave out unpublished, rejected and hidden questions.</summary>
 public sealed class ForumQueries(IDbContextFactory<PortalDbContext> contexts)
 {
     private static readonly QuestionStatus[] PublicStatuses =
         [QuestionStatus.Published, QuestionStatus.Assigned, QuestionStatus.Answered, QuestionStatus.Closed, QuestionStatus.Transferred, QuestionStatus.Reopened];
+
+    private static readonly QuestionAction[] PublicSteps = [.. Enum.GetValues<QuestionAction>().Where(a => a.IsPublicStep())];
 
     public async Task<ForumListPage> ListPublicAsync(ForumListFilter filter, CancellationToken cancellationToken)
     {
@@ -29,6 +34,26 @@ public sealed class ForumQueries(IDbContextFactory<PortalDbContext> contexts)
         }
 
         return await PageAsync(Filter(query, filter), filter, q => q.PublishedAt, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every thread the public thread page shows, oldest first (a new one comes last, so the others keep their sitemap
+    /// file), each with its newest public timeline step: publishing, assignment, transfer, an approved answer, reopening, closing.
+    /// </summary>
+    public async Task<IReadOnlyList<ForumThreadStamp>> PublicThreadsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ForumQuestions.AsNoTracking()
+            .Where(q => PublicStatuses.Contains(q.Status) && !q.Hidden)
+            .OrderBy(q => q.Id)
+            .Select(q => new
+            {
+                q.TrackingCode,
+                Published = q.PublishedAt ?? q.SubmittedAt,
+                LastStep = q.Timeline.Where(t => PublicSteps.Contains(t.Action)).Max(t => (DateTime?)t.At),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ForumThreadStamp(r.TrackingCode, DateTime.SpecifyKind(r.LastStep ?? r.Published, DateTimeKind.Utc)))];
     }
 
     /// <summary>Every question a backoffice list may show; who may see which is decided by the caller's unit filter.</summary>

@@ -47,6 +47,7 @@ internal static class SeededSnapshots
         "Portal:Search:",
         "Portal:Programme:",
         "Portal:Proxy:",
+        "Portal:Site:",
         "Portal:Mail:",
         "Umbraco:CMS:DeliveryApi:",
         "Umbraco:CMS:WebRouting:",

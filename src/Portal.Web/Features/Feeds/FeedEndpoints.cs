@@ -1,5 +1,7 @@
+using Portal.Data.Forum;
 using Portal.Infrastructure.Caching;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Web.Features.Forum;
 using Portal.Web.Features.OutputCaching;
 
 namespace Portal.Web.Features.Feeds;
@@ -63,10 +65,11 @@ internal static class FeedEndpoints
         return new XmlDocumentResult(RssWriter.ContentType, selection.Freshness, body => RssWriter.WriteAsync(body, channel));
     }
 
-    private static IResult Sitemap(HttpContext http, PublishedRouteTree routes, SitemapLimits limits)
+    private static async Task<IResult> Sitemap(HttpContext http, PublishedRouteTree routes, ForumQueries forum, SitemapLimits limits,
+        CancellationToken cancellationToken)
     {
-        TagWholeSite(http, routes);
-        var entries = SitemapLayout.EntriesOf(routes);
+        TagSitemap(http, routes);
+        var entries = await SitemapLayout.EntriesAsync(routes, forum, cancellationToken);
         var files = SitemapLayout.Split(entries, limits.UrlsPerFile);
         var address = SiteAddress.Of(http.Request);
         var freshness = SitemapLayout.FreshnessOf(entries);
@@ -76,16 +79,17 @@ internal static class FeedEndpoints
     }
 
     /// <summary>One numbered file behind the index; 404 when the site fits one file, so no page has two sitemap addresses.</summary>
-    private static IResult SitemapFile(int number, HttpContext http, PublishedRouteTree routes, SitemapLimits limits)
+    private static async Task<IResult> SitemapFile(int number, HttpContext http, PublishedRouteTree routes, ForumQueries forum, SitemapLimits limits,
+        CancellationToken cancellationToken)
     {
-        var files = SitemapLayout.Split(SitemapLayout.EntriesOf(routes), limits.UrlsPerFile);
+        var files = SitemapLayout.Split(await SitemapLayout.EntriesAsync(routes, forum, cancellationToken), limits.UrlsPerFile);
         if (files.Count == 1 || number < 1 || number > files.Count)
         {
             return Results.NotFound();
         }
 
         var file = files[number - 1];
-        TagWholeSite(http, routes);
+        TagSitemap(http, routes);
         var address = SiteAddress.Of(http.Request);
         return Send(http, SitemapLayout.FreshnessOf(file), body => SitemapWriter.WriteUrlSetAsync(body, address, file));
     }
@@ -100,6 +104,13 @@ internal static class FeedEndpoints
         {
             OutputCacheTagging.Add(http, ContentCacheTags.Subtree(root.Key), ContentCacheTags.Branch(root.Key));
         }
+    }
+
+    /// <summary>The sitemap lists public forum threads too: what changes them evicts the forum tag.</summary>
+    private static void TagSitemap(HttpContext http, PublishedRouteTree routes)
+    {
+        TagWholeSite(http, routes);
+        OutputCacheTagging.Add(http, ForumOutputCache.Tag);
     }
 
     private static IResult Send(HttpContext http, Freshness freshness, Func<Stream, Task> write) =>

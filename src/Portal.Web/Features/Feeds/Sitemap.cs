@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Xml;
+using Portal.Data.Forum;
+using Portal.Infrastructure.Forum;
 using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Web.Features.Feeds;
@@ -18,9 +20,19 @@ internal sealed class SitemapLimits
 /// <summary>The sitemap files of a site: one <c>urlset</c> when the pages fit, else numbered files behind a sitemap index.</summary>
 internal static class SitemapLayout
 {
-    /// <summary>Every reachable live page, in tree order so a page keeps its file until pages before it come or go.</summary>
-    public static IReadOnlyList<SitemapEntry> EntriesOf(PublishedRouteTree routes) =>
-        routes.Reachable().Select(r => new SitemapEntry(r.Url, r.Node.UpdatedAt)).ToList();
+    /// <summary>
+    /// Every reachable live page in tree order, then every public forum thread oldest first (one read for all), so an
+    /// entry keeps its file until entries before it come or go.
+    /// </summary>
+    public static async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(PublishedRouteTree routes, ForumQueries forum, CancellationToken cancellationToken)
+    {
+        var threads = await forum.PublicThreadsAsync(cancellationToken);
+        return
+        [
+            .. routes.Reachable().Select(r => new SitemapEntry(r.Url, r.Node.UpdatedAt)),
+            .. threads.Select(t => new SitemapEntry(ForumPaths.Thread(t.TrackingCode), t.LastPublicChange)),
+        ];
+    }
 
     /// <summary>The files, in order; always at least one, so an empty site still answers a valid, empty <c>urlset</c>.</summary>
     public static IReadOnlyList<IReadOnlyList<SitemapEntry>> Split(IReadOnlyList<SitemapEntry> entries, int urlsPerFile)

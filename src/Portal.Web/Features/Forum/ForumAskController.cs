@@ -108,6 +108,11 @@ public sealed class ForumAskController(ForumFrame frame, ForumAsking asking, For
     {
         var (status, question) = await asking.ReopenAsync(code, contact, reason, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         var failed = status != ForumOperationStatus.Success;
+        if (!failed)
+        {
+            await ForumOutputCache.EvictAsync(HttpContext);
+        }
+
         return await TrackPageAsync(new ForumTrackPage
         {
             Heading = TrackHeading, Code = code, Contact = contact, Searched = true, IsError = failed && status != ForumOperationStatus.ReasonRequired,
@@ -124,6 +129,11 @@ public sealed class ForumAskController(ForumFrame frame, ForumAsking asking, For
     {
         var (status, question) = await asking.CloseAsync(code, contact, HttpContext.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         var failed = status != ForumOperationStatus.Success;
+        if (!failed)
+        {
+            await ForumOutputCache.EvictAsync(HttpContext);
+        }
+
         return await TrackPageAsync(new ForumTrackPage
         {
             Heading = TrackHeading, Code = code, Contact = contact, Searched = true, IsError = failed,

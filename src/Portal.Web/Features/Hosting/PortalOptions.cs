@@ -20,12 +20,21 @@ public sealed class PortalOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    public SiteOptions Site { get; set; } = new();
+
     /// <summary>The uSync folder; empty means the nearest <c>uSync/v17</c> from the content root, else the one beside the binaries.</summary>
     public string UsyncFolder { get; set; } = string.Empty;
 
     public sealed class DatabaseOptions
     {
         public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    }
+
+    /// <summary><c>Portal:Site</c>: what the public pages offer beyond the content.</summary>
+    public sealed class SiteOptions
+    {
+        /// <summary>The province's Zalo Official Account id; Zalo's share page needs one, so without it no Zalo link is shown.</summary>
+        public string ZaloOfficialAccountId { get; set; } = string.Empty;
     }
 
     public sealed class AdminOptions

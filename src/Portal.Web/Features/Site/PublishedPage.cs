@@ -139,6 +139,8 @@ public sealed class ArticlePage : PublishedPage
     public IReadOnlyList<ListItem> Related { get; init; } = [];
     public IReadOnlyList<DateTime> Updates { get; init; } = [];
     public bool PrintView { get; init; }
+    /// <summary>Zalo's share page for this article; null when no Zalo Official Account is configured.</summary>
+    public string? ZaloShareUrl { get; init; }
 }
 
 public sealed class DirectiveListPage : PublishedPage

@@ -27,7 +27,7 @@ public sealed record PageRequest(string Path, string BaseUrl, int Page = 1, stri
 /// <summary>Turns a resolved route into the typed page model of its content type.</summary>
 public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentCache contents, SiteListings listings, PublishedContentQueries queries,
     ColumnCuration curation, SiteSearch search, ISchemaCatalog schema, TimeProvider clock,
-    Portal.Infrastructure.Programme.IndexResults.IndexResultBook indexResults)
+    Portal.Infrastructure.Programme.IndexResults.IndexResultBook indexResults, Hosting.PortalOptions options)
 {
     public async Task<(PublishedPage Page, string View)?> BuildAsync(PageRequest request, CancellationToken cancellationToken)
     {
@@ -156,6 +156,7 @@ public sealed class SitePageBuilder(PublishedRouteTree routes, PublishedContentC
             Unit = unit, Related = related,
             Updates = history.Count > 1 ? history.Skip(1).ToList() : [],
             PrintView = request.Print,
+            ZaloShareUrl = ZaloShare.Url(options.Site.ZaloOfficialAccountId, c.Canonical),
         };
     }
 

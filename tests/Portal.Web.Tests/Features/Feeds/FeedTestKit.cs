@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Access;
 using Portal.Core.Workflow;
+using Portal.Data.Forum;
+using Portal.Infrastructure.Forum;
 using Portal.Infrastructure.PublishedCache;
 
 namespace Portal.Web.Tests.Features.Feeds;
@@ -65,6 +67,16 @@ internal static class FeedTestKit
         var published = await publishing.PublishAsync(key, Tester);
         Assert.True(published.Succeeded, published.Status.ToString());
         return (key, tree.UrlOf(key)!);
+    }
+
+    /// <summary>Every page the site serves to crawlers: the reachable live pages and the threads the forum's public list shows.</summary>
+    public static async Task<List<string>> PublicUrlsAsync(IServiceProvider services)
+    {
+        var threads = await services.GetRequiredService<ForumQueries>().ListPublicAsync(new ForumListFilter(PageSize: 100), CancellationToken.None);
+        Assert.True(threads.PageCount == 1, "more public threads than one list page");
+        return services.GetRequiredService<PublishedRouteTree>().Reachable().Select(r => r.Url)
+            .Concat(threads.Items.Select(t => ForumPaths.Thread(t.TrackingCode)))
+            .Select(url => "http://localhost" + url).Order(StringComparer.Ordinal).ToList();
     }
 
     public static async Task UnpublishAsync(WebApplicationFactory<Program> factory, Guid key)

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Infrastructure.PublishedCache;
+using Portal.Core.Forum;
+using Portal.Core.Text;
+using Portal.Data.Forum;
+using Portal.Infrastructure.Forum;
 using Portal.Web.Tests.TestHost;
 using static Portal.Web.Tests.Features.Feeds.FeedTestKit;
 
@@ -10,10 +13,9 @@ namespace Portal.Web.Tests.Features.Feeds;
 public sealed class SitemapTests : FreshSiteTests
 {
     [Fact]
-    public async Task Sitemap_Seeded_ListsEveryReachablePageWithAbsoluteLocAndW3cLastmod()
+    public async Task Sitemap_Seeded_ListsEveryReachablePageAndPublicThreadWithAbsoluteLocAndW3cLastmod()
     {
-        var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
-        var expected = tree.Reachable().Select(r => "http://localhost" + r.Url).Order(StringComparer.Ordinal).ToList();
+        var expected = await PublicUrlsAsync(Factory.Services);
 
         using var response = await Client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
@@ -45,6 +47,26 @@ public sealed class SitemapTests : FreshSiteTests
     }
 
     [Fact]
+    public async Task Sitemap_SeededForum_ListsPublicThreadsAtTheirLastPublicStepAndNoUnpublishedOne()
+    {
+        var all = (await Factory.Services.GetRequiredService<ForumQueries>().ListAllAsync(new ForumListFilter(PageSize: 100), null, CancellationToken.None)).Items;
+        var closed = all.First(q => q.Status == QuestionStatus.Closed);
+        var answered = all.First(q => q.Status == QuestionStatus.Answered);
+        var submitted = all.First(q => q.Status == QuestionStatus.Submitted);
+        var rejected = all.First(q => q.Status == QuestionStatus.Rejected);
+        var closedAt = (await Factory.Services.GetRequiredService<ForumQueries>().FindAsync(closed.Key, CancellationToken.None))!.ClosedAt!.Value;
+
+        var lastmods = (await GetXmlAsync(Client, "/sitemap.xml")).Root!.Elements(Sitemap + "url")
+            .ToDictionary(u => u.Element(Sitemap + "loc")!.Value, u => u.Element(Sitemap + "lastmod")!.Value, StringComparer.Ordinal);
+
+        string Loc(ForumListItem q) => "http://localhost" + ForumPaths.Thread(q.TrackingCode);
+        Assert.Equal(W3c(closedAt), lastmods[Loc(closed)]);
+        Assert.Equal(W3c(answered.AnsweredAt!.Value), lastmods[Loc(answered)]);
+        Assert.DoesNotContain(Loc(submitted), lastmods.Keys);
+        Assert.DoesNotContain(Loc(rejected), lastmods.Keys);
+    }
+
+    [Fact]
     public async Task Sitemap_IfModifiedSinceItsLastModified_Answers304WithCacheHeaders()
     {
         using var first = await Client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
@@ -66,6 +88,10 @@ public sealed class SitemapTests : FreshSiteTests
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>W3C datetime in Vietnam time, as the sitemap protocol and the site write it.</summary>
+    private static string W3c(DateTime utc) =>
+        VietnamTime.WithOffset(utc).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task RobotsTxt_RequestedOnThePublicHost_AllowsAllButTheBackofficeAndPointsAtTheSitemap()

@@ -158,6 +158,21 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
     }
 
     [Fact]
+    public async Task Article_ZaloAccountConfigured_LinksToZaloSharePageAndHasAHiddenShareButton()
+    {
+        var url = site.FirstChildUrl("/chuyen-trang-cchc/", "article");
+
+        var html = await site.Client.GetStringAsync(new Uri(url, UriKind.Relative));
+
+        var zalo = Regex.Match(html, "<a href=\"([^\"]+)\" aria-label=\"Chia sẻ qua Zalo\">Zalo</a>");
+        Assert.True(zalo.Success, "no Zalo link");
+        Assert.Equal($"https://sp.zalo.me/plugins/share?oaid={SeededSite.ZaloAccount}&href={Uri.EscapeDataString("http://localhost" + url)}"
+            + "&layout=1&color=blue&customize=false", WebUtility.HtmlDecode(zalo.Groups[1].Value));
+        Assert.Matches($"<button type=\"button\" class=\"button\" data-share-url=\"http://localhost{Regex.Escape(url)}\" data-share-title=\"[^\"]+\" hidden>Chia sẻ…</button>", html);
+        Assert.DoesNotContain("zalo.me/sdk", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Directive_Seeded_ShowsNumberDateSignerAndBody()
     {
         var html = await site.Client.GetStringAsync(new Uri("/chi-dao-dieu-hanh/", UriKind.Relative));
@@ -296,6 +311,9 @@ public sealed class PageKindsTests : IClassFixture<SeededSite>
 /// <summary>One seeded host for read-only page tests.</summary>
 public sealed class SeededSite : IAsyncLifetime
 {
+    /// <summary>The province's Zalo Official Account (made up): these pages offer Zalo sharing; <see cref="SiteControllerTests"/> has none.</summary>
+    public const string ZaloAccount = "4318290145216379512";
+
     private readonly string folder = TestServices.NewDataDirectory();
     private PortalFactory factory = null!;
 
@@ -305,7 +323,7 @@ public sealed class SeededSite : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new PortalFactory(folder, new Dictionary<string, string?>());
+        factory = new PortalFactory(folder, new Dictionary<string, string?> { ["Portal:Site:ZaloOfficialAccountId"] = ZaloAccount });
         Client = factory.CreateClient();
         return Task.CompletedTask;
     }

@@ -27,7 +27,7 @@ public sealed class SiteControllerTests : FreshSiteTests
     }
 
     [Fact]
-    public async Task Article_Seeded_ShowsTitleDateBreadcrumbsAndSanitisedBody()
+    public async Task Article_SeededWithoutZaloAccount_ShowsTitleDateBreadcrumbsSanitisedBodyAndNoZaloLink()
     {
         var tree = Factory.Services.GetRequiredService<PublishedRouteTree>();
         var column = tree.Resolve("/chuyen-trang-cchc/")!;
@@ -41,6 +41,8 @@ public sealed class SiteControllerTests : FreshSiteTests
         var body = html[html.IndexOf("<article>", StringComparison.Ordinal)..html.IndexOf("</article>", StringComparison.Ordinal)];
         Assert.DoesNotContain("<script", body, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<p>", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("sp.zalo.me", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Chia sẻ qua Zalo", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,9 +21,8 @@ public sealed class DirectivesController : BackofficeController
     [HttpGet(Root)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var queries = Service<DocumentQueries>();
         var tree = Service<DocumentTree>();
-        var lists = new List<DirectiveList>();
+        var found = new List<VisibleNode>();
 
         // Directive lists sit near the top of the tree (under the home page); a breadth-first walk of the visible
         // tree finds them without loading every page.
@@ -34,18 +33,7 @@ public sealed class DirectivesController : BackofficeController
             var node = pending.Dequeue();
             if (node.Node.ContentTypeAlias == ListAlias && !node.NoAccess)
             {
-                var documents = new List<DirectiveRow>();
-                foreach (var child in await queries.ChildrenAsync(node.Node.Key, cancellationToken))
-                {
-                    var document = await queries.FindAsync(child.Key, cancellationToken);
-                    if (document is not null)
-                    {
-                        documents.Add(DirectiveRow.Of(document));
-                    }
-                }
-
-                lists.Add(new DirectiveList(node.Node.Key, node.Node.Name, documents.OrderByDescending(d => d.UpdatedAt).ToList(),
-                    ContentAccess.Permits(Actor, Permission.Create, node.Node.Path)));
+                found.Add(node);
                 continue;
             }
 
@@ -57,6 +45,14 @@ public sealed class DirectivesController : BackofficeController
                 }
             }
         }
+
+        // Every list's directives in one read, however many directives there are.
+        var children = (await Service<DocumentQueries>().ChildrenWithEditionsAsync(found.Select(n => n.Node.Key).ToList(), cancellationToken))
+            .ToLookup(d => d.ParentKey);
+        var lists = found.Select(node => new DirectiveList(node.Node.Key, node.Node.Name,
+                children[node.Node.Key].Select(DirectiveRow.Of).OrderByDescending(d => d.UpdatedAt).ToList(),
+                ContentAccess.Permits(Actor, Permission.Create, node.Node.Path)))
+            .ToList();
 
         return View("~/Features/Backoffice/Directives/Views/Index.cshtml", new DirectivesPage(lists));
     }

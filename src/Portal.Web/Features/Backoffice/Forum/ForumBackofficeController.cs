@@ -44,7 +44,10 @@ public abstract class ForumBackofficeController : BackofficeController
     /// <summary>PRG: back to the question with the notice of what was done.</summary>
     private protected RedirectResult Done(Guid key, string notice) => Redirect(BackofficeNotices.Link(ForumPaths.BackofficeQuestion(key), notice));
 
-    /// <summary>As <see cref="Done"/>, after a change the public sees (an answer published, a post hidden or shown): cached lists go.</summary>
+    /// <summary>
+    /// As <see cref="Done"/>, after a change the public sees (a question published, assigned, transferred or closed, an
+    /// answer published, a post hidden or shown): cached lists and the sitemap go.
+    /// </summary>
     private protected async Task<RedirectResult> PublicViewChangedAsync(Guid key, string notice)
     {
         await Portal.Web.Features.Forum.ForumOutputCache.EvictAsync(HttpContext);

@@ -44,7 +44,7 @@ public sealed class ForumQuestionController : ForumBackofficeController
 
         var status = await Service<ForumModeration>().PublishAsync(Actor, key, version, title, body, unit, SiteUrl, cancellationToken);
         return status == ForumOperationStatus.Success
-            ? Done(key, "da-dang")
+            ? await PublicViewChangedAsync(key, "da-dang")
             : await RefusedAsync(key, status, "dang", status == ForumOperationStatus.UnitRequired ? "don-vi-dang" : null, typed, cancellationToken);
     }
 
@@ -78,7 +78,7 @@ public sealed class ForumQuestionController : ForumBackofficeController
             ? await Service<ForumModeration>().AssignAsync(Actor, key, version, chosen, SiteUrl, cancellationToken)
             : ForumOperationStatus.UnitRequired;
         return status == ForumOperationStatus.Success
-            ? Done(key, "da-phan-cong")
+            ? await PublicViewChangedAsync(key, "da-phan-cong")
             : await RefusedAsync(key, status, "phan-cong", "don-vi-phan-cong", Typed(("don-vi", unit?.ToString())), cancellationToken);
     }
 
@@ -101,7 +101,7 @@ public sealed class ForumQuestionController : ForumBackofficeController
             _ => null,
         };
         return status == ForumOperationStatus.Success
-            ? Done(key, "da-chuyen")
+            ? await PublicViewChangedAsync(key, "da-chuyen")
             : await RefusedAsync(key, status, "chuyen", field, Typed(("don-vi", unit?.ToString()), ("co-quan", agency), ("ly-do", reason)),
                 cancellationToken);
     }
@@ -118,7 +118,7 @@ public sealed class ForumQuestionController : ForumBackofficeController
 
         var status = await Service<ForumModeration>().CloseAsync(Actor, key, version, note, cancellationToken);
         return status == ForumOperationStatus.Success
-            ? Done(key, "da-dong")
+            ? await PublicViewChangedAsync(key, "da-dong")
             : await RefusedAsync(key, status, "dong", "ghi-chu-dong", Typed(("ghi-chu", note)), cancellationToken);
     }
 

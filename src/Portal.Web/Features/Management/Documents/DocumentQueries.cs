@@ -24,6 +24,21 @@ internal sealed class DocumentQueries(IDbContextFactory<PortalDbContext> context
             .FirstOrDefaultAsync(d => d.Key == key, cancellationToken);
     }
 
+    /// <summary>The non-trashed children of these parents with all their editions, untracked, in sort order (one read for all parents).</summary>
+    public async Task<IReadOnlyList<Document>> ChildrenWithEditionsAsync(IReadOnlyCollection<Guid> parentKeys, CancellationToken cancellationToken)
+    {
+        if (parentKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Documents.AsNoTracking().Include(d => d.Editions).AsSplitQuery()
+            .Where(d => d.ParentKey != null && parentKeys.Contains(d.ParentKey.Value) && !d.Trashed)
+            .OrderBy(d => d.SortOrder).ThenBy(d => d.Key)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<string?> ContentTypeOfAsync(Guid key, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

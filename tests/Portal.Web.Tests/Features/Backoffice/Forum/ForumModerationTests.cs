@@ -86,6 +86,31 @@ public sealed class ForumModerationTests(ForumSectionSiteFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Publish_ThroughTheForm_SitemapListsTheThreadUnderANewETag()
+    {
+        var question = await Site.AskAsync();
+        using var reader = Site.Factory.CreateClient();
+        using var before = await reader.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        using var browser = await Site.SignedInAsync(HomeAffairs, "Chuyên viên đăng cho sơ đồ trang");
+        var path = QuestionPath(question.Key);
+
+        var (response, _) = await browser.SubmitAsync(path, path + "/dang", new Dictionary<string, string>
+        {
+            ["phien-ban"] = question.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["tieu-de"] = question.Title,
+            ["noi-dung"] = question.Body,
+            ["don-vi"] = Site.Unit(HomeAffairsUnit).Key.ToString(),
+        });
+        using var after = await reader.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var thread = "<loc>http://localhost" + ForumPaths.Thread(question.TrackingCode) + "</loc>";
+        Assert.DoesNotContain(thread, await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(thread, await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+    }
+
+    [Fact]
     public async Task Reject_WithoutReason_400WithAVietnameseMessageAndNothingChanged()
     {
         var question = await Site.AskAsync();
