@@ -11,7 +11,14 @@ internal static class BonusRescorer
 {
     public static TopDocs Rescore(IndexSearcher searcher, TopDocs found, Query whole)
     {
-        var hits = (ScoreDoc[])found.ScoreDocs.Clone();
+        var hits = found.ScoreDocs.Select(d => new ScoreDoc(d.Doc, d.Score)).ToArray();
+        // Equal scores keep the first ranking's order (the newest first, when the candidates were picked by date).
+        var firstRank = new Dictionary<int, int>(hits.Length);
+        for (var i = 0; i < hits.Length; i++)
+        {
+            firstRank[hits[i].Doc] = i;
+        }
+
         Array.Sort(hits, (a, b) => a.Doc.CompareTo(b.Doc));
         var weight = searcher.CreateNormalizedWeight(whole);
         var leaves = searcher.IndexReader.Leaves;
@@ -40,7 +47,7 @@ internal static class BonusRescorer
             }
         }
 
-        Array.Sort(hits, (a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : a.Doc.CompareTo(b.Doc));
+        Array.Sort(hits, (a, b) => b.Score.CompareTo(a.Score) is var byScore and not 0 ? byScore : firstRank[a.Doc].CompareTo(firstRank[b.Doc]));
         return new TopDocs(found.TotalHits, hits, hits.Length == 0 ? float.NaN : hits[0].Score);
     }
 }

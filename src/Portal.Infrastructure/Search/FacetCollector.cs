@@ -13,10 +13,11 @@ namespace Portal.Infrastructure.Search;
 /// </summary>
 internal sealed class FacetCollector(IReadOnlyDictionary<SearchFacet, string?> selected, ICollector passing) : ICollector
 {
-    private static readonly SearchFacet[] Facets = [SearchFacet.Type, SearchFacet.Unit, SearchFacet.Year];
+    public static readonly SearchFacet[] Facets = [SearchFacet.Type, SearchFacet.Unit, SearchFacet.Year];
     private readonly Dictionary<SearchFacet, Dictionary<string, int>> counts = Facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
     private readonly SortedDocValues?[] values = new SortedDocValues?[Facets.Length];
     private readonly int[] selectedOrds = new int[Facets.Length];
+    private int[][] ords = [];
     private int[][] segmentCounts = [];
 
     public int Total { get; private set; }
@@ -39,6 +40,7 @@ internal sealed class FacetCollector(IReadOnlyDictionary<SearchFacet, string?> s
         Flush();
         passing.SetNextReader(context);
         segmentCounts = new int[Facets.Length][];
+        ords = SegmentValues.Of(context.AtomicReader).Ords;
         for (var f = 0; f < Facets.Length; f++)
         {
             var docValues = context.AtomicReader.GetSortedDocValues(Field(Facets[f]));
@@ -53,13 +55,11 @@ internal sealed class FacetCollector(IReadOnlyDictionary<SearchFacet, string?> s
 
     public void Collect(int doc)
     {
-        Span<int> ords = stackalloc int[Facets.Length];
         var failed = 0;
         var failedFacet = -1;
         for (var f = 0; f < Facets.Length; f++)
         {
-            ords[f] = values[f]?.GetOrd(doc) ?? -1;
-            if (selectedOrds[f] != int.MinValue && ords[f] != selectedOrds[f])
+            if (selectedOrds[f] != int.MinValue && ords[f][doc] != selectedOrds[f])
             {
                 failed++;
                 failedFacet = f;
@@ -76,9 +76,10 @@ internal sealed class FacetCollector(IReadOnlyDictionary<SearchFacet, string?> s
         {
             // Counted for facet f when every other facet's choice passes.
             var othersPass = failed == 0 || (failed == 1 && failedFacet == f);
-            if (othersPass && ords[f] >= 0)
+            var ord = ords[f][doc];
+            if (othersPass && ord >= 0)
             {
-                segmentCounts[f][ords[f]]++;
+                segmentCounts[f][ord]++;
             }
         }
     }

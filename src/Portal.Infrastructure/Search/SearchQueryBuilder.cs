@@ -10,9 +10,10 @@ namespace Portal.Infrastructure.Search;
 /// <summary>
 /// What is matched and how matches are ranked. <see cref="Match"/> decides which documents are results (cheap enough to
 /// run over every document); <see cref="Bonus"/> re-ranks the best of them (exact spellings, words side by side, all
-/// words in the title), which would cost too much over tens of thousands of matches.
+/// words in the title), which would cost too much over tens of thousands of matches. <see cref="InTitle"/> (every part in
+/// the title or keywords) picks the candidates when nearly every document matches and the text cannot tell them apart.
 /// </summary>
-internal sealed record SearchQuery(Query Match, Query? Bonus)
+internal sealed record SearchQuery(Query Match, Query? Bonus, Query? InTitle = null)
 {
     /// <summary>Both in one query, for small sets (the procedure finder) and for highlighting.</summary>
     public Query Combined => Bonus is null ? Match : new BooleanQuery { { Match, Occur.MUST }, { Bonus, Occur.SHOULD } };
@@ -141,7 +142,13 @@ internal sealed class SearchQueryBuilder
             matching = new BooleanQuery { { match, Occur.SHOULD }, { code, Occur.SHOULD } };
         }
 
-        return new SearchQuery(matching, bonus.Clauses.Count == 0 ? null : bonus);
+        var allInTitle = new BooleanQuery();
+        foreach (var clause in inTitle.Clauses)
+        {
+            allInTitle.Add(clause.Query, Occur.MUST);
+        }
+
+        return new SearchQuery(matching, bonus.Clauses.Count == 0 ? null : bonus, allInTitle.Clauses.Count == 0 ? null : allInTitle);
     }
 
     /// <summary>Title words only, the last one possibly unfinished: what suggestions match.</summary>
