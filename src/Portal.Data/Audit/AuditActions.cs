@@ -31,6 +31,7 @@ public static class AuditActions
     public const string IndexResultDeleted = "IndexResultDeleted";
     public const string TrainingRegistered = "TrainingRegistered";
     public const string TrainingWithdrawn = "TrainingWithdrawn";
+    public const string SearchRebuildStarted = "SearchRebuildStarted";
 
     private static readonly HashSet<string> TimelineNames = [.. Enum.GetNames<TimelineAction>()];
 
@@ -59,6 +60,7 @@ public static class AuditActions
         IndexResultDeleted => "Xóa kết quả chỉ số",
         TrainingRegistered => "Đăng ký học viên tập huấn",
         TrainingWithdrawn => "Hủy đăng ký học viên tập huấn",
+        SearchRebuildStarted => "Dựng lại chỉ mục tìm kiếm",
         _ when TimelineNames.Contains(action) => Enum.Parse<TimelineAction>(action).ToVietnamese(),
         _ => action,
     };
@@ -71,6 +73,7 @@ public static class AuditActions
         AuditEntityTypes.Webhook => "Webhook",
         AuditEntityTypes.IndexResult => "Kết quả chỉ số",
         AuditEntityTypes.TrainingRegistration => "Đăng ký tập huấn",
+        AuditEntityTypes.SearchIndex => "Chỉ mục tìm kiếm",
         _ => entityType,
     };
 }

@@ -48,6 +48,7 @@ public static class AuditEntityTypes
     public const string Webhook = "Webhook";
     public const string IndexResult = "IndexResult";
     public const string TrainingRegistration = "TrainingRegistration";
+    public const string SearchIndex = "SearchIndex";
 
-    public static readonly IReadOnlyList<string> All = [Document, User, UserGroup, Webhook, IndexResult, TrainingRegistration];
+    public static readonly IReadOnlyList<string> All = [Document, User, UserGroup, Webhook, IndexResult, TrainingRegistration, SearchIndex];
 }

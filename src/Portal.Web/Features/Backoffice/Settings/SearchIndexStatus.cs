@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Access;
+using Portal.Data;
+using Portal.Data.Audit;
 using Portal.Infrastructure.Search;
 
 namespace Portal.Web.Features.Backoffice.Settings;
@@ -7,8 +11,8 @@ internal interface ISearchIndexStatus
 {
     SearchIndexReport Report();
 
-    /// <summary>Starts rebuilding in the background; false when a rebuild already runs.</summary>
-    bool StartRebuild();
+    /// <summary>Starts rebuilding in the background and records who did in the audit log; false when a rebuild already runs.</summary>
+    Task<bool> StartRebuildAsync(Actor actor, CancellationToken cancellationToken);
 }
 
 /// <param name="Indexes">One row per index of this node.</param>
@@ -38,12 +42,26 @@ internal sealed record SearchIndexRow(string Name, string Label, SearchIndexHeal
 internal sealed record SearchIndexRebuild(int Done, int Total);
 
 /// <summary>The node's Lucene indexes as <see cref="SearchIndexes"/> reports them.</summary>
-internal sealed class LuceneSearchIndexStatus(SearchIndexes indexes) : ISearchIndexStatus
+internal sealed class LuceneSearchIndexStatus(SearchIndexes indexes, IDbContextFactory<PortalDbContext> contexts, TimeProvider clock) : ISearchIndexStatus
 {
     public SearchIndexReport Report() => new(
         indexes.States.Select(s => new SearchIndexRow(s.Name, s.Label, s.Health, s.Documents, s.UpdatedAt, s.Detail, s.Healed, s.Directory,
             s.Rebuild is { } r ? new SearchIndexRebuild(r.Done, r.Total) : null)).ToList(),
         CanRebuild: true);
 
-    public bool StartRebuild() => indexes.StartRebuild();
+    public async Task<bool> StartRebuildAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        if (!indexes.StartRebuild())
+        {
+            return false;
+        }
+
+        // A rebuild makes this node's search answer from the old copy for a while: who asked for it, and on which node, is kept.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var folders = string.Join(", ", indexes.States.Select(s => s.Directory));
+        db.AuditLog.Add(new AuditEntry(actor, AuditEntityTypes.SearchIndex, null, AuditActions.SearchRebuildStarted, clock.GetUtcNow().UtcDateTime,
+            $"Nút {Environment.MachineName}: {folders}"));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
 }

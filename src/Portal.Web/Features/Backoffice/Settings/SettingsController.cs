@@ -36,9 +36,10 @@ public sealed class SettingsController : BackofficeController
     /// <summary>Rebuilds both search indexes of this node in the background; the old ones answer searches until then.</summary>
     [HttpPost(SettingsPaths.RebuildSearch)]
     [ValidateAntiForgeryToken]
-    public IActionResult RebuildSearch() =>
+    public async Task<IActionResult> RebuildSearch(CancellationToken cancellationToken) =>
         Redirect(BackofficeNotices.Link(SettingsPaths.Root,
-            Service<ISearchIndexStatus>().StartRebuild() ? SettingsNotices.RebuildStarted : SettingsNotices.RebuildRunning) + "#tim-kiem-tieu-de");
+            await Service<ISearchIndexStatus>().StartRebuildAsync(Actor, cancellationToken) ? SettingsNotices.RebuildStarted : SettingsNotices.RebuildRunning)
+            + "#tim-kiem-tieu-de");
 
     [HttpGet(SettingsPaths.ContentTypes)]
     public IActionResult ContentTypes() => View(Views + "ContentTypes.cshtml", new ContentTypeListPage(SortedTypes()));

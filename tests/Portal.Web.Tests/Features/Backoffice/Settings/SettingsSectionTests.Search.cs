@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Data;
+using Portal.Data.Audit;
 using Portal.Infrastructure.Search;
 using Portal.Web.Tests.Features.SignIn;
 using static Portal.Web.Tests.Features.SignIn.BackofficeBrowser;
@@ -38,12 +41,13 @@ public sealed partial class SettingsSectionTests
     }
 
     [Fact]
-    public async Task RebuildSearch_Administrator_StartsInTheBackgroundWhileSearchKeepsAnswering()
+    public async Task RebuildSearch_Administrator_StartsInTheBackgroundWhileSearchKeepsAnsweringAndIsAudited()
     {
         await ReadyAsync();
         using var admin = await AdministratorAsync();
         var (_, page) = await admin.GetAsync(Root);
         var before = Indexes.States.Select(s => s.Directory).ToList();
+        var audited = (await RebuildEntriesAsync()).Select(e => e.Id).ToHashSet();
 
         var (posted, _) = await admin.PostAsync(RebuildPath, new Dictionary<string, string>(), TokenIn(page, RebuildPath));
         var (during, duringHtml) = await admin.GetAsync(posted.Headers.Location!.OriginalString);
@@ -64,12 +68,17 @@ public sealed partial class SettingsSectionTests
         Assert.All(Indexes.States, s => Assert.Contains(s.Directory, afterHtml, StringComparison.Ordinal));
         Assert.Contains("Sở Nội vụ", Text(searchAfter), StringComparison.Ordinal);
         Assert.DoesNotContain("Không tìm thấy trang nào phù hợp", Text(searchAfter), StringComparison.Ordinal);
+        var entry = Assert.Single(await RebuildEntriesAsync(), e => !audited.Contains(e.Id));
+        Assert.NotNull(entry.ActorKey);
+        Assert.Equal(AuditEntityTypes.SearchIndex, entry.EntityType);
+        Assert.All(before, folder => Assert.Contains(Path.GetDirectoryName(folder)!, entry.Note, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RebuildSearch_WithoutTheSettingsSection_Answers403AndStartsNothing()
     {
         await ReadyAsync();
+        var audited = (await RebuildEntriesAsync()).Count;
         using var editor = await fixture.Site.SignedInAsync("unit-so-noi-vu-editors", "Biên tập Sở Nội vụ");
         var (_, page) = await editor.GetAsync("/umbraco/noi-dung");
         var (settings, _) = await editor.GetAsync(Root);
@@ -81,6 +90,13 @@ public sealed partial class SettingsSectionTests
         Assert.Equal(HttpStatusCode.Forbidden, posted.StatusCode);
         Assert.Contains("Không có quyền truy cập", html, StringComparison.Ordinal);
         Assert.All(Indexes.States, s => Assert.Null(s.Rebuild));
+        Assert.Equal(audited, (await RebuildEntriesAsync()).Count);
+    }
+
+    private async Task<List<AuditEntry>> RebuildEntriesAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.AuditLog.AsNoTracking().Where(e => e.Action == AuditActions.SearchRebuildStarted).ToListAsync();
     }
 
     /// <summary>
