@@ -68,6 +68,8 @@
       if (!dirty) return;
       dirty = false;
       var data = new FormData(form); data.delete("thao-tac");
+      // A chosen file is stored by the editor's own save; autosave keeps the text and leaves the file input as it is.
+      form.querySelectorAll("input[type=file]").forEach(function (f) { data.delete(f.name); });
       fetch(form.dataset.autosave, { method: "POST", body: data, credentials: "same-origin" }).then(function (r) { return r.json(); }).then(function (a) {
         if (a.saved && a.version) { version.value = a.version; status.textContent = "Đã tự động lưu bản nháp lúc " + new Date().toLocaleTimeString("vi-VN"); }
         else { status.textContent = a.message || "Chưa tự động lưu được."; }

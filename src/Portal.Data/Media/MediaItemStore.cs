@@ -53,6 +53,18 @@ public sealed class MediaItemStore(IDbContextFactory<PortalDbContext> contexts) 
         return await db.MediaItems.AnyAsync(m => m.Url == url, cancellationToken);
     }
 
+    /// <summary>The files at these media addresses (the values of upload fields), those that exist.</summary>
+    public async Task<IReadOnlyList<MediaItem>> FindByUrlsAsync(IReadOnlyCollection<string> urls, CancellationToken cancellationToken)
+    {
+        if (urls.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MediaItems.AsNoTracking().Where(m => m.Url != null && urls.Contains(m.Url)).ToListAsync(cancellationToken);
+    }
+
     public async Task AddAsync(MediaItem item, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -18,6 +18,7 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
         { "content-tree", BackofficeUsers.UnitEditors },
         { "content-edit", BackofficeUsers.UnitEditors },
         { "content-new", BackofficeUsers.UnitEditors },
+        { "legal-document-edit", BackofficeUsers.Administrators },
         { "content-history", BackofficeUsers.UnitEditors },
         { "content-compare", BackofficeUsers.UnitEditors },
         { "content-move", BackofficeUsers.Administrators },
@@ -84,6 +85,8 @@ public sealed class BackofficeAccessibilityTests(PortalSiteFixture site) : IClas
             "content-tree" => "/umbraco/noi-dung",
             "content-edit" => $"/umbraco/noi-dung/{unit.Key}",
             "content-new" => $"/umbraco/noi-dung/tao-moi?cha={unit.Key}&loai=article",
+            // Its editor has the upload field: a file input beside the address box.
+            "legal-document-edit" => $"/umbraco/noi-dung/{LiveKey("legalDocument")}",
             "content-history" => $"/umbraco/noi-dung/{unit.Key}/lich-su",
             "content-compare" => await CompareAsync(page, unit.Key),
             "content-move" => $"/umbraco/noi-dung/{LiveKey("article")}/di-chuyen",

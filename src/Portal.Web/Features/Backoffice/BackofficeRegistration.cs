@@ -10,6 +10,7 @@ internal static class BackofficeRegistration
     public static IServiceCollection AddBackoffice(this IServiceCollection services) =>
         services.AddSingleton<ContentPageBuilder>()
             .AddSingleton<ContentEditorPages>()
+            .AddSingleton<ContentAttachments>()
             .AddSingleton<MediaUsageQueries>()
             .AddSingleton<MediaPageBuilder>()
             .AddSingleton<Procedures.ProcedureImportJobs>()

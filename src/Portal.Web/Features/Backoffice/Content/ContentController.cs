@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Access;
 using Portal.Core.Content;
+using Portal.Core.Schema;
 using Portal.Core.Workflow;
 using Portal.Data.Leases;
+using Portal.Web.Features.Backoffice.MediaLibrary;
 using Portal.Web.Features.Backoffice.Shell;
 using Portal.Web.Features.Management.Documents;
 using Portal.Web.Features.SignIn;
@@ -58,6 +60,7 @@ public sealed class ContentController : BackofficeController
     }
 
     [HttpPost(Root + "/{key:guid}")]
+    [MediaUploadForm]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Save(Guid key, [FromForm(Name = "phien-ban")] int? version, [FromForm(Name = "thao-tac")] string? then,
         CancellationToken cancellationToken)
@@ -75,16 +78,25 @@ public sealed class ContentController : BackofficeController
 
         var pages = Service<ContentEditorPages>();
         var contentType = pages.Schema.FindContentType(document.ContentTypeAlias)!;
-        var posted = ContentFormReader.Read(await Request.ReadFormAsync(cancellationToken), contentType, pages.Schema, document.Current.Values);
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var posted = ContentFormReader.Read(form, contentType, pages.Schema, document.Current.Values);
         if (posted.Command is not null)
         {
             return View(EditorView, await pages.ForDocumentAsync(document, Actor, posted.Name, posted.Values, [], cancellationToken));
         }
 
-        var saved = await Service<ContentEditing>().SaveDraftAsync(key, version, posted.Name, posted.Values, Actor, cancellationToken);
+        var (files, withFiles) = await StoreFilesAsync(form, posted, contentType, document.Current.Values, cancellationToken);
+        if (files.Refusal is { } refusal)
+        {
+            Response.StatusCode = files.RefusalStatusCode;
+            return View(EditorView, await pages.ForDocumentAsync(document, Actor, posted.Name, posted.Values, [refusal], cancellationToken));
+        }
+
+        var saved = await Service<ContentEditing>().SaveDraftAsync(key, version, withFiles.Name, withFiles.Values, Actor, cancellationToken);
         if (!saved.Succeeded)
         {
-            var page = await pages.ForDocumentAsync(document, Actor, posted.Name, posted.Values, ContentNotices.Errors(saved), cancellationToken);
+            var errors = await FilesNotKeptAsync(files, posted, ContentNotices.Errors(saved), cancellationToken);
+            var page = await pages.ForDocumentAsync(document, Actor, posted.Name, posted.Values, errors, cancellationToken);
             Response.StatusCode = saved.Status == ContentOperationStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return View(EditorView, page with { Conflict = saved.Status == ContentOperationStatus.Conflict });
         }
@@ -98,7 +110,8 @@ public sealed class ContentController : BackofficeController
         if (followUp is { Succeeded: false })
         {
             var reloaded = (await Service<DocumentQueries>().FindAsync(key, cancellationToken))!;
-            var page = await pages.ForDocumentAsync(reloaded, Actor, posted.Name, posted.Values, ContentNotices.Errors(followUp), cancellationToken);
+            var page = await pages.ForDocumentAsync(reloaded, Actor, withFiles.Name, withFiles.Values, ContentNotices.Errors(followUp),
+                cancellationToken);
             return View(EditorView, page with { Notice = "Đã lưu bản nháp." });
         }
 
@@ -165,6 +178,7 @@ public sealed class ContentController : BackofficeController
     }
 
     [HttpPost(Root + "/tao-moi")]
+    [MediaUploadForm]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Create([FromQuery(Name = "cha")] Guid? parentKey, [FromQuery(Name = "loai")] string? alias,
         [FromForm(Name = "thao-tac")] string? then, CancellationToken cancellationToken)
@@ -177,19 +191,28 @@ public sealed class ContentController : BackofficeController
         }
 
         var parent = parentKey is { } pk ? await Service<DocumentQueries>().FindAsync(pk, cancellationToken) : null;
-        var posted = ContentFormReader.Read(await Request.ReadFormAsync(cancellationToken), contentType, pages.Schema, new Dictionary<string, string>());
+        var form = await Request.ReadFormAsync(cancellationToken);
+        var none = new Dictionary<string, string>();
+        var posted = ContentFormReader.Read(form, contentType, pages.Schema, none);
         if (posted.Command is not null)
         {
             return View(EditorView, await pages.ForNewAsync(contentType, parent, Actor, posted.Name, posted.Values, [], cancellationToken));
         }
 
-        var created = await Service<ContentEditing>().CreateAsync(contentType.Alias, parentKey, posted.Name, posted.Values, Actor,
+        var (files, withFiles) = await StoreFilesAsync(form, posted, contentType, none, cancellationToken);
+        if (files.Refusal is { } refusal)
+        {
+            Response.StatusCode = files.RefusalStatusCode;
+            return View(EditorView, await pages.ForNewAsync(contentType, parent, Actor, posted.Name, posted.Values, [refusal], cancellationToken));
+        }
+
+        var created = await Service<ContentEditing>().CreateAsync(contentType.Alias, parentKey, withFiles.Name, withFiles.Values, Actor,
             cancellationToken: cancellationToken);
         if (!created.Succeeded)
         {
             Response.StatusCode = created.Status == ContentOperationStatus.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
-            return View(EditorView, await pages.ForNewAsync(contentType, parent, Actor, posted.Name, posted.Values, ContentNotices.Errors(created),
-                cancellationToken));
+            var errors = await FilesNotKeptAsync(files, posted, ContentNotices.Errors(created), cancellationToken);
+            return View(EditorView, await pages.ForNewAsync(contentType, parent, Actor, posted.Name, posted.Values, errors, cancellationToken));
         }
 
         var key = created.DocumentKey!.Value;
@@ -222,6 +245,31 @@ public sealed class ContentController : BackofficeController
         {
             (frame with { ActiveSection = Actor.AllowsSection(section) ? section : Section.Content }).Attach(HttpContext);
         }
+    }
+
+    /// <summary>
+    /// Stores the files chosen in upload fields before the page is saved, then reads the form again so those fields hold
+    /// the files' media addresses; without files the form as read is the answer.
+    /// </summary>
+    private async Task<(StoredAttachments Files, PostedContent Posted)> StoreFilesAsync(IFormCollection form, PostedContent posted,
+        ContentType contentType, IReadOnlyDictionary<string, string> current, CancellationToken cancellationToken)
+    {
+        var schema = Service<ContentEditorPages>().Schema;
+        var files = await Service<ContentAttachments>().StoreAsync(posted.Files, schema, Actor, cancellationToken);
+        return files.Urls.Count == 0 ? (files, posted) : (files, ContentFormReader.Read(form, contentType, schema, current, files.Urls));
+    }
+
+    /// <summary>A page that could not be saved keeps no file stored for it; the form shows what was typed and asks for the file again.</summary>
+    private async Task<IReadOnlyList<FieldError>> FilesNotKeptAsync(StoredAttachments files, PostedContent posted, IReadOnlyList<FieldError> errors,
+        CancellationToken cancellationToken)
+    {
+        if (files.Keys.Count == 0)
+        {
+            return errors;
+        }
+
+        await Service<ContentAttachments>().DiscardAsync(files, Actor, cancellationToken);
+        return [.. errors, .. ContentAttachments.NotKept(posted.Files, errors)];
     }
 
     private bool MayOpen(Document document) => ContentAccess.Permits(Actor, Permission.Browse, document);

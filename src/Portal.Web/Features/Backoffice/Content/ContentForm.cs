@@ -18,7 +18,15 @@ internal sealed record EditorField(FieldDefinition Definition, string Prefix, st
     public IReadOnlyList<ContentType> BlockTypes { get; init; } = [];
     public bool Multiple { get; init; }
 
+    /// <summary>The file an upload field's value points to, when the media library has it.</summary>
+    public AttachedFile? File { get; init; }
+
+    /// <summary>The extensions an upload field's file input suggests, as its <c>accept</c> attribute.</summary>
+    public string? Accept { get; init; }
+
     public string InputName => Prefix + "f:" + Definition.Alias;
+
+    public string FileInputName => ContentFormReader.FileInputName(Prefix, Definition.Alias);
 
     /// <summary>HTML ids allow no colons in CSS selectors editors' tools use; dashes keep them simple.</summary>
     public string Id => (Prefix + "f-" + Definition.Alias).Replace(':', '-');
@@ -33,8 +41,17 @@ internal sealed record EditorField(FieldDefinition Definition, string Prefix, st
 
 internal sealed record EditorTab(string Caption, IReadOnlyList<EditorField> Fields);
 
-/// <summary>Where pickers find their choices: live pages for content pickers, the media library for media pickers.</summary>
-internal sealed record PickerChoices(IReadOnlyList<EditorOption> Documents, IReadOnlyList<EditorOption> MediaItems);
+/// <summary>A file in the media library as an upload field shows it.</summary>
+internal sealed record AttachedFile(string Name, string SizeText);
+
+/// <summary>
+/// Where pickers find their choices: live pages for content pickers, the media library for media pickers; and the files
+/// upload fields point to, by media address.
+/// </summary>
+internal sealed record PickerChoices(IReadOnlyList<EditorOption> Documents, IReadOnlyList<EditorOption> MediaItems)
+{
+    public IReadOnlyDictionary<string, AttachedFile> Files { get; init; } = new Dictionary<string, AttachedFile>();
+}
 
 /// <summary>
 /// Generates the editing form of a content type: one field per definition, grouped by tab, with the stored value shown
@@ -86,8 +103,48 @@ internal static class ContentForm
                 Blocks = BlockListValue.Read(value).Select((block, index) => Block(block, index, definition, schema, errors, choices, prefix))
                     .OfType<EditorBlock>().ToList(),
             },
+            FieldEditor.Upload => field with { File = choices.Files.GetValueOrDefault(value), Accept = UploadFieldRules.Accept(config) },
             _ => field,
         };
+    }
+
+    /// <summary>Whether a form for this type can carry a file: an upload field of its own or of any element type its blocks allow.</summary>
+    public static bool TakesFiles(ContentType contentType, ISchemaCatalog schema) => TakesFiles(contentType, schema, []);
+
+    private static bool TakesFiles(ContentType contentType, ISchemaCatalog schema, HashSet<Guid> seen) =>
+        seen.Add(contentType.Key) && contentType.Fields.Any(f => f.Editor == FieldEditor.Upload
+            || (f.Editor == FieldEditor.BlockList
+                && BlockTypes(schema.FindDataType(f.DataTypeKey)?.ConfigJson, schema).Any(t => TakesFiles(t, schema, seen))));
+
+    /// <summary>The values of upload fields, nested blocks included: the files the editor shows by name and size.</summary>
+    public static IEnumerable<string> UploadValues(ContentType contentType, ISchemaCatalog schema, IReadOnlyDictionary<string, string> values,
+        int depth = 0)
+    {
+        foreach (var field in contentType.Fields)
+        {
+            if (values.GetValueOrDefault(field.Alias) is not { Length: > 0 } value || depth > 10)
+            {
+                continue;
+            }
+
+            if (field.Editor == FieldEditor.Upload)
+            {
+                yield return value;
+            }
+            else if (field.Editor == FieldEditor.BlockList)
+            {
+                foreach (var block in BlockListValue.Read(value))
+                {
+                    if (schema.ContentTypes.FirstOrDefault(t => t.Key == block.ContentTypeKey) is { } elementType)
+                    {
+                        foreach (var inner in UploadValues(elementType, schema, block.Values, depth + 1))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static EditorBlock? Block(BlockItem block, int index, FieldDefinition owner, ISchemaCatalog schema,

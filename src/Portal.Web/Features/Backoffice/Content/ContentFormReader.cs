@@ -6,8 +6,14 @@ using Portal.Core.Schema;
 
 namespace Portal.Web.Features.Backoffice.Content;
 
-/// <summary>What a posted editing form holds: the page name, the field values in stored form, and a block command if any.</summary>
-internal sealed record PostedContent(string Name, Dictionary<string, string> Values, BlockCommand? Command);
+/// <summary>
+/// What a posted editing form holds: the page name, the field values in stored form, a block command if any, and the files
+/// chosen in upload fields (not yet stored: their fields hold the typed address until the files are in the media library).
+/// </summary>
+internal sealed record PostedContent(string Name, Dictionary<string, string> Values, BlockCommand? Command, IReadOnlyList<ChosenFile> Files);
+
+/// <summary>A file chosen in an upload field; <see cref="Field"/> is the field's key for values and errors (its block prefix and alias).</summary>
+internal sealed record ChosenFile(string Field, FieldDefinition Definition, IFormFile File);
 
 /// <summary>"Add a block" or "remove block n" on a Block List field: the form is shown again, nothing is saved.</summary>
 internal sealed record BlockCommand(string Prefix, string Alias, bool Add, Guid ElementTypeKey, int Index)
@@ -46,17 +52,27 @@ internal static class ContentFormReader
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <param name="stored">The media addresses of files already stored for upload fields, by <see cref="ChosenFile.Field"/>;
+    /// such an address wins over the one typed beside the file input.</param>
     public static PostedContent Read(IFormCollection form, ContentType contentType, ISchemaCatalog schema,
-        IReadOnlyDictionary<string, string> current)
+        IReadOnlyDictionary<string, string> current, IReadOnlyDictionary<string, string>? stored = null)
     {
         var command = BlockCommand.Parse(form[BlockCommand.FormKey].LastOrDefault());
-        var values = Values(form, contentType, schema, current, string.Empty, command);
-        return new PostedContent(form[NameKey].LastOrDefault()?.Trim() ?? string.Empty, values, command);
+        var reading = new Reading(form, schema, command, stored ?? new Dictionary<string, string>(), []);
+        var values = Values(reading, contentType, current, string.Empty);
+        return new PostedContent(form[NameKey].LastOrDefault()?.Trim() ?? string.Empty, values, command, reading.Files);
     }
 
-    private static Dictionary<string, string> Values(IFormCollection form, ContentType contentType, ISchemaCatalog schema,
-        IReadOnlyDictionary<string, string> current, string prefix, BlockCommand? command)
+    /// <summary>The name of an upload field's file input, beside its address box <c>f:{alias}</c>.</summary>
+    public static string FileInputName(string prefix, string alias) => prefix + "tep:" + alias;
+
+    private sealed record Reading(IFormCollection Form, ISchemaCatalog Schema, BlockCommand? Command, IReadOnlyDictionary<string, string> Stored,
+        List<ChosenFile> Files);
+
+    private static Dictionary<string, string> Values(Reading reading, ContentType contentType, IReadOnlyDictionary<string, string> current,
+        string prefix)
     {
+        var form = reading.Form;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in contentType.Fields)
         {
@@ -71,7 +87,8 @@ internal static class ContentFormReader
                 FieldEditor.MediaPicker => MediaValue(Chosen(posted), current.GetValueOrDefault(field.Alias)),
                 FieldEditor.MultipleText => Lines(posted.LastOrDefault()),
                 FieldEditor.Date => ContentFieldValues.FromInput(posted.LastOrDefault()?.Trim()),
-                FieldEditor.BlockList => Blocks(form, field, schema, current.GetValueOrDefault(field.Alias), prefix, command),
+                FieldEditor.BlockList => Blocks(reading, field, current.GetValueOrDefault(field.Alias), prefix),
+                FieldEditor.Upload => Upload(reading, field, prefix, posted.LastOrDefault()),
                 _ => posted.LastOrDefault(),
             };
             if (!string.IsNullOrEmpty(value))
@@ -109,9 +126,24 @@ internal static class ContentFormReader
         return picks.Count == 0 ? null : MediaPicks.Write(picks);
     }
 
-    private static string? Blocks(IFormCollection form, FieldDefinition field, ISchemaCatalog schema, string? stored, string prefix,
-        BlockCommand? command)
+    /// <summary>
+    /// A browser posts an empty part with no file name when nothing was chosen; a chosen file, even an empty one, has a
+    /// name, so the media library can refuse it with its own message.
+    /// </summary>
+    private static string? Upload(Reading reading, FieldDefinition field, string prefix, string? typed)
     {
+        var key = prefix + field.Alias;
+        if (reading.Form.Files.GetFile(FileInputName(prefix, field.Alias)) is { FileName.Length: > 0 } file)
+        {
+            reading.Files.Add(new ChosenFile(key, field, file));
+        }
+
+        return reading.Stored.TryGetValue(key, out var url) ? url : typed?.Trim();
+    }
+
+    private static string? Blocks(Reading reading, FieldDefinition field, string? stored, string prefix)
+    {
+        var (form, schema, command) = (reading.Form, reading.Schema, reading.Command);
         var allowed = ContentForm.BlockTypes(schema.FindDataType(field.DataTypeKey)?.ConfigJson, schema);
         var previous = BlockListValue.Read(stored);
         var count = int.TryParse(form[$"{prefix}b:{field.Alias}:dem"].LastOrDefault(), out var n) ? Math.Clamp(n, 0, 500) : 0;
@@ -133,7 +165,7 @@ internal static class ContentFormReader
             }
 
             var inner = previous.FirstOrDefault(b => b.Key == key)?.Values ?? new Dictionary<string, string>();
-            blocks.Add(new BlockItem(key, typeKey, Values(form, elementType, schema, inner, blockPrefix, command)));
+            blocks.Add(new BlockItem(key, typeKey, Values(reading, elementType, inner, blockPrefix)));
         }
 
         if (command is { Add: true } && command.Prefix == prefix && command.Alias == field.Alias && allowed.Any(t => t.Key == command.ElementTypeKey))

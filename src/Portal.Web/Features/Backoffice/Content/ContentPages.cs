@@ -34,6 +34,9 @@ internal sealed record EditorPage
     public bool Conflict { get; init; }
     public bool IsAdministrator { get; init; }
 
+    /// <summary>The form has an upload field, so it is posted as <c>multipart/form-data</c>.</summary>
+    public bool TakesFiles { get; init; }
+
     public int? Version => Document?.Version;
 
     public bool Can(Permission permission) => (Permissions & permission) == permission;
@@ -58,6 +61,19 @@ internal sealed class ContentPageBuilder(DocumentTree tree, DocumentQueries quer
         var items = await media.FilesAsync(PickerMediaLimit, cancellationToken);
         var mediaItems = items.Select(m => new EditorOption(m.Key.ToString(), m.Name + (m.Extension is { } e ? $" (.{e})" : string.Empty), false)).ToList();
         return new PickerChoices(documents, mediaItems);
+    }
+
+    /// <summary>The choices, with the files these upload values point to.</summary>
+    public async Task<PickerChoices> ChoicesAsync(IEnumerable<string> uploadValues, CancellationToken cancellationToken)
+    {
+        var choices = await ChoicesAsync(cancellationToken);
+        var urls = uploadValues.Where(v => v.StartsWith("/media/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var files = await media.FindByUrlsAsync(urls, cancellationToken);
+        return choices with
+        {
+            Files = files.ToDictionary(f => f.Url!, f => new AttachedFile(f.Name, f.Bytes is { } b ? MediaLibrary.MediaPageBuilder.Size(b) : string.Empty),
+                StringComparer.Ordinal),
+        };
     }
 
     private string Label(PublishedNode node) =>

@@ -113,7 +113,7 @@ internal sealed class MediaPageBuilder(MediaItemStore items, MediaUsageQueries u
         _ => $"Tài liệu {item.Extension?.ToUpperInvariant()}",
     };
 
-    private static string Size(long bytes) => bytes switch
+    internal static string Size(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
         < 1024 * 1024 => (bytes / 1024d).ToString("0.#", Vietnamese) + " KB",
