@@ -25,7 +25,7 @@ internal sealed class IndexGeneration : IDisposable
         Folder = folder;
         this.directory = directory;
         this.writer = writer;
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, new SegmentValues.WarmingFactory());
     }
 
     public string Folder { get; }

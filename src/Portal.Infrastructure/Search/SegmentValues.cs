@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Portal.Infrastructure.Search.Analysis;
 
 namespace Portal.Infrastructure.Search;
@@ -26,6 +27,20 @@ internal sealed class SegmentValues
     public long[] Dates { get; }
 
     public static SegmentValues Of(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => Read(reader));
+
+    /// <summary>Reads a new segment's arrays when the searcher that brings it opens, so no search waits for them.</summary>
+    internal sealed class WarmingFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                Of(leaf.AtomicReader);
+            }
+
+            return base.NewSearcher(reader);
+        }
+    }
 
     private static SegmentValues Read(AtomicReader reader)
     {
