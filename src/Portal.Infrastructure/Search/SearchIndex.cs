@@ -239,9 +239,15 @@ internal sealed partial class SearchIndex(string name, string label, string fold
         WriteGate.Dispose();
     }
 
-    /// <summary>Lucene reports a damaged index through I/O exceptions (CorruptIndexException is one) and, on garbage, a few others.</summary>
+    /// <summary>
+    /// Lucene reports a damaged index through I/O exceptions (CorruptIndexException is one) and, reading garbage, a few
+    /// others — those count only when Lucene itself threw them, so a bug in Portal's own query code is not mistaken for
+    /// damage and hidden behind a rebuild.
+    /// </summary>
     public static bool IsIndexFault(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException;
+        ex is IOException or UnauthorizedAccessException
+        || (ex is IndexOutOfRangeException or ArgumentOutOfRangeException or InvalidOperationException
+            && ex.TargetSite?.Module.Assembly == typeof(Lucene.Net.Index.IndexReader).Assembly);
 
     private IndexGeneration? Current()
     {

@@ -134,4 +134,26 @@ public sealed class SearchIndexHealingTests
         Assert.Equal(firstPath, again.Path);
         Directory.Delete(root, recursive: true);
     }
+
+    [Fact]
+    public void IsIndexFault_ThrownInsideLucene_CountsAsDamage()
+    {
+        // What reading a garbage file looks like: Lucene's own code refusing a position past what it sized from the file.
+        var garbage = Record.Exception(() => new Lucene.Net.Util.FixedBitSet(64).Clear(0, 100_000));
+
+        Assert.IsType<ArgumentOutOfRangeException>(garbage);
+        Assert.True(SearchIndex.IsIndexFault(garbage));
+        Assert.True(SearchIndex.IsIndexFault(new Lucene.Net.Index.CorruptIndexException("checksum failed")));
+    }
+
+    [Fact]
+    public void IsIndexFault_BugInPortalsOwnCode_IsNotMistakenForDamage()
+    {
+        var hits = new int[3];
+        var bug = Record.Exception(() => hits[hits.Length + 1]++);
+
+        Assert.IsType<IndexOutOfRangeException>(bug);
+        Assert.False(SearchIndex.IsIndexFault(bug));
+        Assert.False(SearchIndex.IsIndexFault(new InvalidOperationException("Portal's own state")));
+    }
 }
