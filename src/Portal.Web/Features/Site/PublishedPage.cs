@@ -44,7 +44,7 @@ public abstract class PublishedPage
     /// <summary>One sentence for search engines and link previews.</summary>
     public string? Description => PlainText(Text("summary") ?? Text("metaDescription") ?? Text("intro") ?? Text("topic"));
 
-    /// <summary>Rich text reduced to its words (for descriptions), cut at a word boundary.</summary>
+    /// <summary>A stored value (rich text or plain) reduced to its words, as search indexes it, cut at a word boundary: for descriptions.</summary>
     public static string? PlainText(string? stored, int maxLength = 200)
     {
         if (stored is null)
@@ -52,7 +52,7 @@ public abstract class PublishedPage
             return null;
         }
 
-        var text = FieldValueRules.RichTextMarkup(stored) is not null ? FieldText.Plain(stored) : string.Join(' ', stored.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = FieldText.Plain(stored);
         if (text.Length <= maxLength)
         {
             return text;
