@@ -38,5 +38,9 @@ internal sealed class NodeFolder : IDisposable
         throw new InvalidOperationException($"Không giành được thư mục chỉ mục nào trong {root}: {MaxSlots} thư mục đều đang được dùng.");
     }
 
+    /// <summary>Whether <paramref name="path"/> is the node's own folder rather than a spare one taken because it was held.</summary>
+    public static bool IsFirstSlot(string path, string nodeName) =>
+        string.Equals(System.IO.Path.GetFileName(path), nodeName, StringComparison.Ordinal);
+
     public void Dispose() => claim.Dispose();
 }

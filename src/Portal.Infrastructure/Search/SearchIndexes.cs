@@ -47,6 +47,12 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
     public IReadOnlyList<SearchIndexState> States => slots.Select(s => s.Index?.State()
         ?? new SearchIndexState(s.Name, s.Label, SearchIndexHealth.Unavailable, 0, null, null, "Chưa mở chỉ mục.", string.Empty, 0)).ToList();
 
+    /// <summary>
+    /// Whether another live process on this machine holds this node's folder (so these indexes opened in a spare
+    /// <c>{node}-2</c> folder the running site never reads); null before opening.
+    /// </summary>
+    public bool? NodeHeldElsewhere => node is null ? null : !NodeFolder.IsFirstSlot(node.Path, options.Value.ResolvedNodeName());
+
     internal SearchIndex? Public => slots[0].Index;
 
     internal SearchIndex? Backoffice => slots[1].Index;

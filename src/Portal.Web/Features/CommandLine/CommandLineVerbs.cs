@@ -148,6 +148,14 @@ internal static class CommandLineVerbs
         await DatabaseRegistration.MigrateAsync(services, cancellationToken);
         await services.GetRequiredService<ContentStartup>().RunAsync(services.GetRequiredService<ContentStartupOptions>(), cancellationToken);
         var indexes = services.GetRequiredService<SearchIndexes>();
+        await indexes.OpenAsync(cancellationToken);
+        if (indexes.NodeHeldElsewhere == true)
+        {
+            // A rebuild here would fill a spare folder the running site never reads.
+            return Fail("Nút này đang chạy và giữ thư mục chỉ mục của nó. Hãy dựng lại chỉ mục trên trang quản trị của nút: "
+                + "Cài đặt › Tìm kiếm › «Dựng lại chỉ mục»; hoặc dừng nút rồi chạy lại lệnh này.", 2);
+        }
+
         var watch = Stopwatch.StartNew();
         await indexes.RebuildAsync(new RebuildPrinter(Console.Out), cancellationToken);
         var seconds = Math.Max(watch.Elapsed.TotalSeconds, 0.001);

@@ -150,6 +150,38 @@ public sealed class CommandLineVerbsTests
     }
 
     [Fact]
+    public async Task SearchRebuild_NodeRunningElsewhereOnThisMachine_RefusesAndPointsToSettings()
+    {
+        var folder = TestServices.NewDataDirectory();
+        var errors = new StringWriter();
+        var original = Console.Error;
+        try
+        {
+            await using var running = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var site = running.CreateClient();
+            var runningIndexes = running.Services.GetRequiredService<SearchIndexes>();
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await runningIndexes.WhenReadyAsync(patience.Token);
+            var before = runningIndexes.States.Select(s => s.Directory).ToList();
+            // The command's own process: a second host on the same data folder, as `Portal.Web search rebuild` would be.
+            await using var command = new PortalFactory(folder, new Dictionary<string, string?>());
+            using var _ = command.CreateClient();
+            Console.SetError(errors);
+
+            var exitCode = await CommandLineVerbs.RunAsync(command.Services, ["search", "rebuild"]);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains("Cài đặt › Tìm kiếm › «Dựng lại chỉ mục»", errors.ToString(), StringComparison.Ordinal);
+            Assert.Equal(before, runningIndexes.States.Select(s => s.Directory));
+        }
+        finally
+        {
+            Console.SetError(original);
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
     public void RebuildPrinter_EveryDocumentReported_PrintsOneLineATenthWithVietnameseNumbers()
     {
         var output = new StringWriter();
