@@ -62,9 +62,13 @@ internal sealed class BackofficeIndexFeed(SearchSourceQueries queries) : IIndexF
         }
     }
 
+    /// <summary>Every document's working and published edition in one read (a rebuild of both indexes).</summary>
+    public IAsyncEnumerable<SearchSourceEditions> EditionsAsync(CancellationToken cancellationToken) => queries.EditionsAsync(cancellationToken);
+
     public Task<int> ExpectedCountAsync(CancellationToken cancellationToken) => queries.WorkingCountAsync(cancellationToken);
 
-    private static SearchDocument Document(SearchSourceRow row) =>
+    /// <summary>The backoffice's copy of a document's working edition.</summary>
+    public static SearchDocument Document(SearchSourceRow row) =>
         SearchDocumentFactory.Create(row.Key, row.Path, row.ContentTypeAlias, row.Name, row.Values, row.CreatedAt, row.UnitKey,
             EditorUrl(row.Key), row.Published);
 }

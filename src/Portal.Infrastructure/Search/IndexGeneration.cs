@@ -16,6 +16,9 @@ internal sealed class IndexGeneration : IDisposable
     public const string PositionKey = "position";
     public const string RevisionKey = "revision";
 
+    private const double LiveBufferMB = 48;
+    private const double BulkBufferMB = 64;
+
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
@@ -44,7 +47,13 @@ internal sealed class IndexGeneration : IDisposable
     {
         System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(new DirectoryInfo(folder), new SimpleFSLockFactory(new DirectoryInfo(folder)));
-        return new IndexGeneration(folder, directory, new IndexWriter(directory, Config(OpenMode.CREATE)));
+        var config = Config(OpenMode.CREATE);
+        // A rebuild writes 100,000 documents at once: fewer, larger segments to flush and merge, and no compound files,
+        // which would copy every new segment once more. Settle puts the live settings back before the generation answers searches.
+        config.RAMBufferSizeMB = BulkBufferMB;
+        config.UseCompoundFile = false;
+        config.MergePolicy.NoCFSRatio = 0;
+        return new IndexGeneration(folder, directory, new IndexWriter(directory, config));
     }
 
     /// <summary>
@@ -102,7 +111,17 @@ internal sealed class IndexGeneration : IDisposable
         writer.UpdateDocument(new Term(SearchFields.Key, SearchFields.KeyText(document.Key)), SearchFields.ToLucene(document));
 
     /// <summary>Adds without looking for an older copy: only while building a fresh generation.</summary>
-    public void Add(SearchDocument document) => writer.AddDocument(SearchFields.ToLucene(document));
+    public void Add(SearchDocument document) => Add(SearchFields.Analyse(document));
+
+    public void Add(AnalysedDocument document) => writer.AddDocument(SearchFields.ToLucene(document));
+
+    /// <summary>Back to the settings of a live index, once a rebuild has written everything in bulk.</summary>
+    public void Settle()
+    {
+        writer.Config.RAMBufferSizeMB = LiveBufferMB;
+        writer.Config.UseCompoundFile = IndexWriterConfig.DEFAULT_USE_COMPOUND_FILE_SYSTEM;
+        writer.Config.MergePolicy.NoCFSRatio = TieredMergePolicy.DEFAULT_NO_CFS_RATIO;
+    }
 
     public void Delete(Guid key) => writer.DeleteDocuments(new Term(SearchFields.Key, SearchFields.KeyText(key)));
 
@@ -165,7 +184,7 @@ internal sealed class IndexGeneration : IDisposable
     private static IndexWriterConfig Config(OpenMode mode) => new(VietnameseAnalyzer.Version, SearchFields.CreateAnalyzer())
     {
         OpenMode = mode,
-        RAMBufferSizeMB = 48,
+        RAMBufferSizeMB = LiveBufferMB,
     };
 }
 

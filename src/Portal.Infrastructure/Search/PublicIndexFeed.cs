@@ -4,6 +4,7 @@ using Portal.Data.Content;
 using Portal.Data.Search;
 using Portal.Infrastructure.Procedures;
 using Portal.Infrastructure.PublishedCache;
+using Portal.Infrastructure.Search.Analysis;
 
 namespace Portal.Infrastructure.Search;
 
@@ -69,17 +70,41 @@ internal sealed class PublicIndexFeed(PublishedRouteTree routes, PublishedConten
         }
     }
 
+    /// <summary>
+    /// For a full rebuild reading both indexes' editions at once: the site's copy of a published row, or null when no
+    /// visitor can reach it. Given the backoffice's copy of the same edition, only the address differs, so its analysis is reused.
+    /// </summary>
+    public Func<SearchSourceRow, AnalysedDocument?, AnalysedDocument?> Rebuilding()
+    {
+        var reachable = routes.Reachable().Where(r => !Skipped.Contains(r.Node.ContentTypeAlias)).ToDictionary(r => r.Node.Key);
+        var setUrl = ProcedureCatalog.SetUrl(routes);
+        return (row, backoffice) =>
+        {
+            if (!reachable.TryGetValue(row.Key, out var live))
+            {
+                return null;
+            }
+
+            var node = live.Node;
+            return backoffice is not null && node.ContentTypeAlias == row.ContentTypeAlias && node.Name == row.Name && node.CreatedAt == row.CreatedAt
+                && node.UnitKey == row.UnitKey
+                    ? SearchFields.At(backoffice, Address(node, row.Values, live.Url, setUrl))
+                    : SearchFields.Analyse(Document(node, row.Values, row.Path, live.Url, setUrl));
+        };
+    }
+
     public Task<int> ExpectedCountAsync(CancellationToken cancellationToken) =>
         Task.FromResult(routes.Reachable().Count(r => !Skipped.Contains(r.Node.ContentTypeAlias)));
 
     private string PathOf(PublishedNode node) =>
         "/" + string.Concat(routes.AncestorsOf(node.Key).Select(a => a.Key.ToString("N") + "/")) + node.Key.ToString("N") + "/";
 
-    private static SearchDocument Document(PublishedNode node, IReadOnlyDictionary<string, string> values, string path, string url, string? setUrl)
-    {
-        var address = node.ContentTypeAlias == Core.Procedures.ProcedureAliases.ProcedureType
+    private static SearchDocument Document(PublishedNode node, IReadOnlyDictionary<string, string> values, string path, string url, string? setUrl) =>
+        SearchDocumentFactory.Create(node.Key, path, node.ContentTypeAlias, node.Name, values, node.CreatedAt, node.UnitKey,
+            Address(node, values, url, setUrl), published: true);
+
+    private static string Address(PublishedNode node, IReadOnlyDictionary<string, string> values, string url, string? setUrl) =>
+        node.ContentTypeAlias == Core.Procedures.ProcedureAliases.ProcedureType
             ? ProcedureCatalog.PublicUrl(values.GetValueOrDefault(Core.Procedures.ProcedureAliases.Code)?.Trim() ?? string.Empty, setUrl, url)
             : url;
-        return SearchDocumentFactory.Create(node.Key, path, node.ContentTypeAlias, node.Name, values, node.CreatedAt, node.UnitKey, address, published: true);
-    }
 }

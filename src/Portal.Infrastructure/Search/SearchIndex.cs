@@ -202,6 +202,7 @@ internal sealed partial class SearchIndex(string name, string label, string fold
     /// <summary>Commits a complete generation, points the folder at it, and retires the one that answered until now.</summary>
     public void Swap(IndexGeneration built, long position)
     {
+        built.Settle();
         built.Commit(position, VietnameseAnalyzer.Revision);
         var pointer = Path.Combine(Folder, PointerFile);
         var written = pointer + ".new";

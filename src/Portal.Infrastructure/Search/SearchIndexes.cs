@@ -16,6 +16,8 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
     private readonly IOptions<SearchOptions> options;
     private readonly OutboxStore outbox;
     private readonly ILogger<SearchIndexes> logger;
+    private readonly PublicIndexFeed publicFeed;
+    private readonly BackofficeIndexFeed backofficeFeed;
     private readonly IndexSlot[] slots;
     private readonly CancellationTokenSource stopping = new();
     private readonly SemaphoreSlim opening = new(1, 1);
@@ -31,6 +33,8 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
         this.options = options;
         this.outbox = outbox;
         this.logger = logger;
+        this.publicFeed = publicFeed;
+        this.backofficeFeed = backofficeFeed;
         slots =
         [
             new IndexSlot("public", "Tìm kiếm trên trang công khai", publicFeed),
@@ -100,10 +104,7 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
 
             ResumeAfter = resume;
             position = committed = resume ?? lastId;
-            foreach (var slot in stale)
-            {
-                Start(slot);
-            }
+            Start(stale);
 
             checking = Task.Run(() => CheckLoopAsync(stopping.Token), CancellationToken.None);
         }
@@ -163,11 +164,7 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
             return false;
         }
 
-        foreach (var slot in slots)
-        {
-            Start(slot);
-        }
-
+        Start(slots);
         return true;
     }
 
@@ -175,10 +172,7 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
     public async Task RebuildAsync(IProgress<SearchRebuildProgress>? progress, CancellationToken cancellationToken)
     {
         await OpenAsync(cancellationToken);
-        foreach (var slot in slots.Where(s => !s.Running))
-        {
-            Start(slot);
-        }
+        Start(slots.Where(s => !s.Running).ToList());
 
         var started = DateTime.UtcNow;
         while (slots.Any(s => s.Running))
@@ -279,93 +273,6 @@ public sealed partial class SearchIndexes : IResumableConsumer, IDisposable
         progress?.Report(rebuilds.Count == 0
             ? new SearchRebuildProgress(States.Sum(s => s.Documents), States.Sum(s => s.Documents), started)
             : new SearchRebuildProgress(rebuilds.Sum(r => r.Done), rebuilds.Sum(r => r.Total), started));
-    }
-
-    private void Start(IndexSlot slot)
-    {
-        lock (slot)
-        {
-            if (slot.Running)
-            {
-                slot.Again = true;
-                return;
-            }
-
-            slot.Dirty = [];
-            slot.Rebuilding = Task.Run(() => BuildAsync(slot, stopping.Token), CancellationToken.None);
-        }
-    }
-
-    private async Task BuildAsync(IndexSlot slot, CancellationToken cancellationToken)
-    {
-        var index = slot.Index!;
-        var started = DateTime.UtcNow;
-        IndexGeneration? built = null;
-        try
-        {
-            var total = await slot.Feed.ExpectedCountAsync(cancellationToken);
-            index.Rebuild = new SearchRebuildProgress(0, total, started);
-            built = index.CreateGeneration();
-            var done = 0;
-            await foreach (var document in slot.Feed.AllAsync(cancellationToken))
-            {
-                built.Add(document);
-                if (++done % 500 == 0)
-                {
-                    index.Rebuild = new SearchRebuildProgress(done, Math.Max(total, done), started);
-                }
-            }
-
-            await index.WriteGate.WaitAsync(cancellationToken);
-            try
-            {
-                // What changed while the copy was read is applied again to it: each change reads the database afresh.
-                foreach (var change in slot.Dirty ?? [])
-                {
-                    await slot.Feed.ApplyAsync(built, change, cancellationToken);
-                }
-
-                index.Swap(built, Interlocked.Read(ref position));
-                built = null;
-                slot.Dirty = null;
-            }
-            finally
-            {
-                index.WriteGate.Release();
-            }
-
-            LogRebuilt(logger, slot.Name, done, (DateTime.UtcNow - started).TotalMilliseconds);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogRebuildFailed(logger, ex, slot.Name);
-        }
-        catch (OperationCanceledException)
-        {
-            // The node is stopping.
-        }
-        finally
-        {
-            if (built is not null)
-            {
-                SearchIndex.Abandon(built);
-            }
-
-            index.Rebuild = null;
-            bool again;
-            lock (slot)
-            {
-                slot.Dirty = null;
-                again = slot.Again && !cancellationToken.IsCancellationRequested;
-                slot.Again = false;
-                slot.Rebuilding = null;
-            }
-
-            if (again)
-            {
-                Start(slot);
-            }
-        }
     }
 
     private async Task CheckLoopAsync(CancellationToken cancellationToken)

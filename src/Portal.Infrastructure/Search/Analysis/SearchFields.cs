@@ -43,7 +43,31 @@ internal static class SearchFields
 
     public static string KeyText(Guid key) => key.ToString("N");
 
+    /// <summary>The document with its analysed texts (what a rebuild writes, possibly into both indexes).</summary>
+    public static AnalysedDocument Analyse(SearchDocument source)
+    {
+        var (text, titled, searched) = Texts(source);
+        return new AnalysedDocument(source, text, AnalysedText.Of(titled), AnalysedText.Of(searched));
+    }
+
+    /// <summary>The same document at another address (the public and backoffice copies of one edition), analysed once.</summary>
+    public static AnalysedDocument At(AnalysedDocument analysed, string url) =>
+        analysed with { Source = analysed.Source with { Url = url } };
+
     public static Document ToLucene(SearchDocument source)
+    {
+        var (text, titled, searched) = Texts(source);
+        return ToLucene(source, text, new TextField(TitleExact, titled, Field.Store.NO), new TextField(TitleFolded, titled, Field.Store.NO),
+            new TextField(TextExact, searched, Field.Store.NO), new TextField(TextFolded, searched, Field.Store.NO));
+    }
+
+    public static Document ToLucene(AnalysedDocument analysed) =>
+        ToLucene(analysed.Source, analysed.Text, new TextField(TitleExact, analysed.Titled.ExactTokens()),
+            new TextField(TitleFolded, analysed.Titled.FoldedTokens()), new TextField(TextExact, analysed.Searched.ExactTokens()),
+            new TextField(TextFolded, analysed.Searched.FoldedTokens()));
+
+    /// <summary>The stored text, the title's searched words and all searched words.</summary>
+    private static (string Text, string Titled, string Searched) Texts(SearchDocument source)
     {
         var text = source.Text.Length > MaxTextLength ? source.Text[..MaxTextLength] : source.Text;
         // The title is part of the searched text, so matching needs one field per word, not a disjunction of two: over
@@ -51,6 +75,11 @@ internal static class SearchFields
         var searched = source.Title + "\n" + text;
         // Keywords are what editors expect people to type ("sổ đỏ", "già làng"): they rank like the title.
         var titled = source.Keywords.Length == 0 ? source.Title : source.Title + "\n" + source.Keywords;
+        return (text, titled, searched);
+    }
+
+    private static Document ToLucene(SearchDocument source, string text, Field titleExact, Field titleFolded, Field textExact, Field textFolded)
+    {
         var document = new Document
         {
             new StringField(Key, KeyText(source.Key), Field.Store.YES),
@@ -62,11 +91,11 @@ internal static class SearchFields
             new StoredField(Date, source.Date.Ticks),
             new StringField(Published, source.Published ? "y" : "n", Field.Store.YES),
             new StoredField(Title, source.Title),
-            new TextField(TitleExact, titled, Field.Store.NO),
-            new TextField(TitleFolded, titled, Field.Store.NO),
+            titleExact,
+            titleFolded,
             new StoredField(Text, text),
-            new TextField(TextExact, searched, Field.Store.NO),
-            new TextField(TextFolded, searched, Field.Store.NO),
+            textExact,
+            textFolded,
             new StoredField(Url, source.Url),
             new StoredField(Path, source.Path),
         };
@@ -94,3 +123,6 @@ internal static class SearchFields
         return document;
     }
 }
+
+/// <summary>A document ready to be written: its stored text and its title and searched texts already analysed.</summary>
+internal sealed record AnalysedDocument(SearchDocument Source, string Text, AnalysedText Titled, AnalysedText Searched);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Access;
+using Portal.Core.Workflow;
 using Portal.Infrastructure.Search;
 using Portal.Web.Tests.Features.Feeds;
 using Portal.Web.Tests.TestHost;
@@ -132,6 +134,49 @@ public sealed class SearchIndexLifeTests
                 Assert.Equal(0, state.Healed);
                 Assert.Contains("write.lock", state.Detail, StringComparison.Ordinal);
                 Assert.Contains(hits.Hits, h => h.Code == "1.001193");
+            });
+        }
+        finally
+        {
+            TestServices.DeleteQuietly(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Rebuild_DraftSavedAfterPublishing_SiteFindsPublishedEditionBackofficeFindsDraft()
+    {
+        var folder = TestServices.NewDataDirectory();
+        try
+        {
+            await RunAsync(folder, "node-a", async factory =>
+            {
+                var (key, url) = await FeedTestKit.PublishArticleAsync(factory, "/chuyen-trang-cchc/", "Zqdangbai bản đã đăng");
+                var untouched = await FeedTestKit.PublishArticleAsync(factory, "/chuyen-trang-cchc/", "Zqdangbai bài không sửa");
+                var draft = new Dictionary<string, string>
+                {
+                    ["title"] = "Zqbannhap bản đang sửa",
+                    ["body"] = "<p>Nội dung chi tiết.</p>",
+                    ["summary"] = "Tin, bài về cải cách hành chính tỉnh Kon Tum.",
+                    ["category"] = "[\"Tin tức\"]",
+                };
+                var saved = await factory.Services.GetRequiredService<ContentEditing>()
+                    .SaveDraftAsync(key, expectedVersion: null, "Zqbannhap bản đang sửa", draft, Actor.System("tester"));
+                Assert.True(saved.Succeeded, saved.Status.ToString());
+
+                using var patience = new CancellationTokenSource(Patience);
+                await factory.Services.GetRequiredService<SearchIndexes>().RebuildAsync(progress: null, patience.Token);
+                var site = factory.Services.GetRequiredService<SiteSearch>();
+                var backoffice = factory.Services.GetRequiredService<BackofficeSearch>();
+                var sitePublished = await site.SearchAsync(new SearchRequest("zqdangbai"), CancellationToken.None);
+                var siteDraft = await site.SearchAsync(new SearchRequest("zqbannhap"), CancellationToken.None);
+                var officePublished = await backoffice.SearchAsync(new SearchRequest("zqdangbai"), Actor.System("tester"), CancellationToken.None);
+                var officeDraft = await backoffice.SearchAsync(new SearchRequest("zqbannhap"), Actor.System("tester"), CancellationToken.None);
+
+                Assert.Equal(new[] { (url, "Zqdangbai bản đã đăng"), (untouched.Url, "Zqdangbai bài không sửa") }.Order(),
+                    sitePublished.Hits.Select(h => (h.Url, h.Title)).Order());
+                Assert.Empty(siteDraft.Hits);
+                Assert.Equal(new[] { ($"/umbraco/noi-dung/{untouched.Key}", "Zqdangbai bài không sửa") }, officePublished.Hits.Select(h => (h.Url, h.Title)));
+                Assert.Equal(new[] { ($"/umbraco/noi-dung/{key}", "Zqbannhap bản đang sửa") }, officeDraft.Hits.Select(h => (h.Url, h.Title)));
             });
         }
         finally
