@@ -59,7 +59,7 @@ internal sealed class PublicIndexFeed(PublishedRouteTree routes, PublishedConten
 
     public async IAsyncEnumerable<SearchDocument> AllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var reachable = routes.Reachable().Where(r => !Skipped.Contains(r.Node.ContentTypeAlias)).ToDictionary(r => r.Node.Key);
+        var reachable = Indexed().ToDictionary(r => r.Node.Key);
         var setUrl = ProcedureCatalog.SetUrl(routes);
         await foreach (var row in queries.PublishedAsync(cancellationToken))
         {
@@ -76,7 +76,7 @@ internal sealed class PublicIndexFeed(PublishedRouteTree routes, PublishedConten
     /// </summary>
     public Func<SearchSourceRow, AnalysedDocument?, AnalysedDocument?> Rebuilding()
     {
-        var reachable = routes.Reachable().Where(r => !Skipped.Contains(r.Node.ContentTypeAlias)).ToDictionary(r => r.Node.Key);
+        var reachable = Indexed().ToDictionary(r => r.Node.Key);
         var setUrl = ProcedureCatalog.SetUrl(routes);
         return (row, backoffice) =>
         {
@@ -94,7 +94,10 @@ internal sealed class PublicIndexFeed(PublishedRouteTree routes, PublishedConten
     }
 
     public Task<int> ExpectedCountAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(routes.Reachable().Count(r => !Skipped.Contains(r.Node.ContentTypeAlias)));
+        Task.FromResult(Indexed().Count());
+
+    /// <summary>The live pages this index holds: every reachable page but the skipped types.</summary>
+    private IEnumerable<(PublishedNode Node, string Url)> Indexed() => routes.Reachable().Where(r => !Skipped.Contains(r.Node.ContentTypeAlias));
 
     private string PathOf(PublishedNode node) =>
         "/" + string.Concat(routes.AncestorsOf(node.Key).Select(a => a.Key.ToString("N") + "/")) + node.Key.ToString("N") + "/";

@@ -55,16 +55,7 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
     /// <summary>The places taken per level, without names: what the public course page shows.</summary>
     public async Task<IReadOnlyList<LevelPlaces>?> PlacesAsync(Guid courseKey, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var course = await TrainingDocuments.CourseAsync(db, courseKey, cancellationToken);
-        if (course is null)
-        {
-            return null;
-        }
-
-        var units = await TrainingDocuments.UnitsAsync(db, cancellationToken);
-        var registrations = await db.TrainingRegistrations.AsNoTracking().Where(r => r.CourseKey == courseKey).ToListAsync(cancellationToken);
-        return Places(course, units, registrations);
+        return await ReadCourseAsync(courseKey, cancellationToken) is { } read ? Places(read.Course, read.Units, read.Registrations) : null;
     }
 
     /// <summary>
@@ -73,15 +64,11 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
     /// </summary>
     public async Task<CourseRoster?> RosterAsync(Guid courseKey, Actor actor, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var course = await TrainingDocuments.CourseAsync(db, courseKey, cancellationToken);
-        if (course is null)
+        if (await ReadCourseAsync(courseKey, cancellationToken) is not var (course, units, registrations))
         {
             return null;
         }
 
-        var units = await TrainingDocuments.UnitsAsync(db, cancellationToken);
-        var registrations = await db.TrainingRegistrations.AsNoTracking().Where(r => r.CourseKey == courseKey).ToListAsync(cancellationToken);
         var byUnit = registrations.ToLookup(r => r.UnitKey);
         var known = units.ToDictionary(u => u.Key);
         var gone = registrations.Where(r => !known.ContainsKey(r.UnitKey)).GroupBy(r => r.UnitKey)
@@ -181,6 +168,22 @@ public sealed class TrainingDesk(IDbContextFactory<PortalDbContext> contexts, Ti
     }
 
     public bool HasEnded(TrainingCourse course) => TrainingRegistration.ListClosed(course.End, Now);
+
+    /// <summary>A course, the site's units and the course's registrations, read in one context; null when the course is gone.</summary>
+    private async Task<(TrainingCourse Course, IReadOnlyList<TrainingUnit> Units, List<TrainingRegistration> Registrations)?> ReadCourseAsync(
+        Guid courseKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var course = await TrainingDocuments.CourseAsync(db, courseKey, cancellationToken);
+        if (course is null)
+        {
+            return null;
+        }
+
+        var units = await TrainingDocuments.UnitsAsync(db, cancellationToken);
+        var registrations = await db.TrainingRegistrations.AsNoTracking().Where(r => r.CourseKey == courseKey).ToListAsync(cancellationToken);
+        return (course, units, registrations);
+    }
 
     private static string Note(TrainingRegistration registration, TrainingCourse course) =>
         $"{registration.FullName} — {registration.UnitName} — {course.Title}";
